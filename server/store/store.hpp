@@ -1,0 +1,79 @@
+#pragma once
+// The store: everything a person would be upset to lose, written before it is acknowledged.
+// An interface so a PostgreSQL store can follow; SQLite (WAL) is the embedded default and the
+// only implementation today (sqlite_store.hpp). Implementations are thread-safe: rooms on
+// different strands call them concurrently.
+//
+// Secrets (invite codes, host tokens) are never stored in clear: only their SHA-256, looked up
+// by hash, so a copied database does not let anyone in and lookups do not leak timing.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace moim::store {
+
+enum class Role : std::uint8_t { attendee = 1, host = 2, admin = 3 };
+using UserId = std::uint64_t;
+
+struct User {
+  UserId id = 0;
+  std::string display_name;
+  Role role = Role::attendee;
+  std::int64_t created_at_ms = 0;  // UTC
+};
+
+struct ChatRecord {
+  std::int64_t id = 0;  // assigned by the store
+  std::string room;
+  UserId user_id = 0;
+  std::string display_name;
+  std::string text;
+  std::int64_t sent_at_ms = 0;  // UTC
+};
+
+// A ban or a mute. until_ms == 0 means until lifted.
+struct Sanction {
+  UserId user_id = 0;
+  std::int64_t until_ms = 0;
+  std::string reason;
+  UserId by = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Invite codes. `max_uses` 0 = unlimited. A code is a shared secret shown once to the admin.
+  virtual Status create_invite(std::string_view code, Role role, int max_uses,
+                               std::string_view label) = 0;
+  // Joins through an invite: returns the person bound to (invite, display_name), creating them on
+  // first use (which consumes one use). Coming back with the same code and name is the same
+  // person and consumes nothing. Errors: invalid_invite (unknown or used up).
+  virtual Result<User> redeem_invite(std::string_view code, std::string_view display_name) = 0;
+  // --dev mode: a new attendee without an invite.
+  virtual Result<User> create_guest(std::string_view display_name) = 0;
+  virtual Result<std::optional<User>> find_user(UserId id) = 0;
+
+  // Bearer tokens for the HTTP host API.
+  virtual Status create_host_token(std::string_view token, Role role, std::string_view label) = 0;
+  virtual Result<std::optional<Role>> role_for_token(std::string_view token) = 0;
+
+  // Room chat. append assigns the id; recent returns the newest `limit`, oldest first.
+  virtual Result<ChatRecord> append_chat(ChatRecord record) = 0;
+  virtual Result<std::vector<ChatRecord>> recent_chat(std::string_view room,
+                                                      std::size_t limit) = 0;
+
+  // Moderation. put_* replaces any earlier sanction of that kind for the person.
+  virtual Status put_ban(const Sanction& ban) = 0;
+  virtual Status lift_ban(UserId user) = 0;
+  virtual Result<std::optional<Sanction>> active_ban(UserId user, std::int64_t now_ms) = 0;
+  virtual Status put_mute(const Sanction& mute) = 0;
+  virtual Status lift_mute(UserId user) = 0;
+  virtual Result<std::optional<Sanction>> active_mute(UserId user, std::int64_t now_ms) = 0;
+};
+
+}  // namespace moim::store
