@@ -1,0 +1,140 @@
+#include "store/migrations.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+#include "store/sqlite_db.hpp"
+
+namespace moim::store {
+namespace {
+
+// HOW TO ADD A MIGRATION
+//   Append a new Step at the END of `steps`. Never edit, reorder or remove a step that has been
+//   merged: databases in the field have already run it, and their `PRAGMA user_version` records
+//   how many steps they have applied. Step N (1-based) moves a database from version N-1 to N.
+//   Each step runs in its own BEGIN IMMEDIATE transaction together with the user_version bump,
+//   so it must be plain DDL/DML with no BEGIN/COMMIT of its own. To change a table, add a step
+//   that ALTERs it (or creates a new table, copies and renames); add a test in
+//   tests/store/migrations_test.cpp that opens a database at the previous version.
+//
+// Conventions: times are UTC milliseconds since the epoch (INTEGER, `*_ms`); roles are the
+// integer values of store::Role; secrets are stored only as lower-case hex SHA-256 (`*_hash`).
+struct Step {
+  const char* description;
+  const char* sql;
+};
+
+constexpr std::array steps{
+    Step{"accounts, invites, host tokens, chat, bans and mutes", R"sql(
+CREATE TABLE invites (
+  id            INTEGER PRIMARY KEY,
+  code_hash     TEXT    NOT NULL UNIQUE,
+  role          INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
+  max_uses      INTEGER NOT NULL CHECK (max_uses >= 0),  -- 0 = unlimited
+  uses          INTEGER NOT NULL DEFAULT 0 CHECK (uses >= 0),
+  label         TEXT    NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  display_name  TEXT    NOT NULL,
+  role          INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
+  invite_id     INTEGER NULL REFERENCES invites (id),  -- NULL for guests and imported people
+  created_at_ms INTEGER NOT NULL
+);
+-- Coming back with the same invite and name is the same person.
+CREATE UNIQUE INDEX users_invite_name ON users (invite_id, display_name)
+  WHERE invite_id IS NOT NULL;
+
+CREATE TABLE host_tokens (
+  id            INTEGER PRIMARY KEY,
+  token_hash    TEXT    NOT NULL UNIQUE,
+  role          INTEGER NOT NULL CHECK (role IN (1, 2, 3)),
+  label         TEXT    NOT NULL DEFAULT '',
+  created_at_ms INTEGER NOT NULL
+);
+
+-- A log: the name is kept as it was when sent. No foreign key on user_id so the server can log
+-- messages of its own (user 0). AUTOINCREMENT so an id is never reused, even after the newest
+-- message is deleted by moderation; clients may refer to messages by id.
+CREATE TABLE chat (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  room          TEXT    NOT NULL,
+  user_id       INTEGER NOT NULL,
+  display_name  TEXT    NOT NULL,
+  text          TEXT    NOT NULL,
+  sent_at_ms    INTEGER NOT NULL
+);
+CREATE INDEX chat_room_id ON chat (room, id);
+
+-- One row per sanctioned person; until_ms 0 = until lifted. by_user 0 = the host API/admin.
+CREATE TABLE bans (
+  user_id       INTEGER PRIMARY KEY REFERENCES users (id),
+  until_ms      INTEGER NOT NULL DEFAULT 0,
+  reason        TEXT    NOT NULL DEFAULT '',
+  by_user       INTEGER NOT NULL DEFAULT 0,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE mutes (
+  user_id       INTEGER PRIMARY KEY REFERENCES users (id),
+  until_ms      INTEGER NOT NULL DEFAULT 0,
+  reason        TEXT    NOT NULL DEFAULT '',
+  by_user       INTEGER NOT NULL DEFAULT 0,
+  created_at_ms INTEGER NOT NULL
+);
+)sql"},
+};
+
+[[noreturn]] void fail(sqlite3* db, const std::string& what) {
+  throw std::runtime_error("store migration: " + what + ": " + sqlite::errmsg(db));
+}
+
+// Applies step `current` (0-based index = the version it starts from) inside `tx`.
+void apply_step(sqlite3* db, int current) {
+  const Step& step = steps[static_cast<std::size_t>(current)];
+  const int next = current + 1;
+  if (sqlite::exec(db, step.sql) != SQLITE_OK) {
+    fail(db, "step " + std::to_string(next) + " (" + step.description + ") failed");
+  }
+  // PRAGMA takes no bound parameters; the value is our own integer, never user input.
+  const std::string bump = "PRAGMA user_version = " + std::to_string(next);
+  if (sqlite::exec(db, bump.c_str()) != SQLITE_OK) fail(db, "cannot record schema version");
+}
+
+}  // namespace
+
+int latest_schema_version() {
+  return static_cast<int>(steps.size());
+}
+
+int schema_version(sqlite3* db) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &raw, nullptr) != SQLITE_OK) return -1;
+  const sqlite::StmtPtr stmt(raw);
+  if (sqlite3_step(stmt.get()) != SQLITE_ROW) return -1;
+  return sqlite3_column_int(stmt.get(), 0);
+}
+
+void migrate(sqlite3* db) {
+  const int latest = latest_schema_version();
+  // The version is re-read inside each write transaction: another process opening the same file
+  // at the same moment may have applied the step already, and then we must not apply it twice.
+  for (;;) {
+    sqlite::Transaction tx(db);
+    if (tx.begin_result() != SQLITE_OK) fail(db, "cannot begin");
+    const int current = schema_version(db);
+    if (current < 0) fail(db, "cannot read schema version");
+    if (current > latest) {
+      throw std::runtime_error("store: database schema version " + std::to_string(current) +
+                               " is newer than this moim-server supports (" +
+                               std::to_string(latest) + "); upgrade moim-server");
+    }
+    if (current == latest) return;  // nothing written; the destructor ends the transaction
+    apply_step(db, current);
+    if (tx.commit() != SQLITE_OK) fail(db, "cannot commit");
+  }
+}
+
+}  // namespace moim::store
