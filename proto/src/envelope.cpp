@@ -16,7 +16,9 @@ DecodeResult decode_envelope(std::string_view bytes) {
   return envelope;
 }
 
-std::string encode(const v1::Envelope& envelope) { return envelope.SerializeAsString(); }
+std::string encode(const v1::Envelope& envelope) {
+  return envelope.SerializeAsString();
+}
 
 v1::Envelope make_error(std::uint32_t request_id, v1::ErrorCode code, std::string message) {
   v1::Envelope envelope;

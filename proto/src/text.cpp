@@ -53,7 +53,9 @@ bool is_control(char32_t cp) {
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool is_blank(char32_t cp) { return cp == U' ' || cp == 0x3000 || cp == 0xA0; }
+bool is_blank(char32_t cp) {
+  return cp == U' ' || cp == 0x3000 || cp == 0xA0;
+}
 
 }  // namespace
 

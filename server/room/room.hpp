@@ -1,0 +1,126 @@
+#pragma once
+// One room: the people in it, where they stand, and the rules for moving and talking.
+// Plain C++ driven by method calls, single-threaded by contract: in the server a room lives on
+// its own strand (app/room_host.hpp) and nothing else touches it. Time is passed in.
+//
+// Moves are applied at once and remembered as dirty; flush() turns everything dirty into one
+// frame per occupied AOI cell (position updates coalesce: only the latest counts). Chat and
+// answers are emitted immediately, in order.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.hpp"
+#include "moim/world/map.hpp"
+#include "room/aoi_grid.hpp"
+#include "room/room_sink.hpp"
+#include "room/token_bucket.hpp"
+#include "room/types.hpp"
+#include "store/store.hpp"
+
+namespace moim::room {
+
+struct RoomConfig {
+  int capacity = 500;        // hosts and admins may enter a full room
+  int proximity_radius = 5;  // tiles, Euclidean, inclusive
+  int aoi_cell_tiles = 8;    // see aoi_grid.hpp
+  int aoi_radius_cells = 2;  // a person sees (2r+1)² cells
+  std::size_t chat_history = 50;
+  RateLimit move_rate{12.0, 6.0};  // steps per second; walking is 8 tiles/s in the client
+  RateLimit chat_rate{2.0, 8.0};   // messages per second, burst
+};
+
+class Room {
+ public:
+  Room(std::string id, std::shared_ptr<const world::Map> map, RoomConfig config,
+       store::Store& store, RoomSink& sink);
+
+  const std::string& id() const { return id_; }
+  const world::Map& map() const { return *map_; }
+  std::size_t size() const { return members_.size(); }
+  bool contains(UserId id) const { return members_.contains(id); }
+  std::optional<AvatarView> find(UserId id) const;
+  // Whether flush() has anything to send.
+  bool dirty() const { return !dirty_.empty() || !departed_.empty(); }
+
+  // Admits someone and answers with a snapshot, or with room_full. The caller makes sure the
+  // person is in no other room.
+  Status admit(const Arrival& arrival, std::uint32_t request_id, std::int64_t now_ms);
+  // Removes someone; returns their avatar as it was (for resume), or nullopt if absent.
+  std::optional<AvatarView> leave(UserId id, LeaveReason reason);
+
+  void move(UserId id, const MoveIntent& intent, std::int64_t now_ms);
+  void chat(UserId id, std::uint32_t request_id, const ChatIntent& intent, std::int64_t now_ms);
+  // A direct message routed here from any room (the sender's room validated it).
+  void deliver_direct(const ChatView& chat);
+  void set_presence(UserId id, std::uint32_t request_id, Presence presence);
+  void set_muted(UserId id, std::int64_t until_ms);  // -1 lifts the mute
+
+  // Emits the frames for everything that changed since the last flush.
+  void flush();
+  std::uint64_t tick() const { return tick_; }
+
+ private:
+  struct Member {
+    AvatarView avatar;
+    TokenBucket move_budget;
+    TokenBucket chat_budget;
+    std::int64_t muted_until_ms = -1;
+    Cell flushed_cell;     // the cell observers were last told about
+    bool moved = false;    // position changed since the last flush
+    bool changed = false;  // appearance changed: send a full upsert
+    bool arrived = false;  // new since the last flush
+    bool queued = false;   // listed in dirty_
+    const world::Zone* private_zone = nullptr;
+    bool on_stage = false;
+    bool in_quiet = false;
+  };
+  struct Departure {
+    UserId id;
+    Cell cell;
+  };
+
+  Member* member(UserId id);
+  void place(Member& m, TilePos pos);
+  void mark_dirty(Member& m);
+  void update_zones(Member& m);
+  TilePos arrival_position(const Arrival& arrival) const;
+  SnapshotView snapshot_for(const Member& m) const;
+  void reject_move(Member& m, std::uint32_t seq, Errc code, std::string why);
+  void take_portal(Member& m, const world::Zone& portal);
+  bool is_muted(const Member& m, std::int64_t now_ms) const;
+
+  // room_chat.cpp
+  std::vector<UserId> nearby_recipients(const Member& sender) const;
+  std::vector<UserId> zone_recipients(const world::Zone& zone) const;
+  std::vector<UserId> everyone() const;
+
+  // room_flush.cpp
+  void send_view_change(const Member& observer, Cell from, Cell to);
+  void add_dirty_to_frames(const Member& m);
+  void add_departure_to_frames(const Departure& departure);
+  FrameView& frame_for(int cell_index);
+
+  std::string id_;
+  std::shared_ptr<const world::Map> map_;
+  RoomConfig config_;
+  store::Store& store_;
+  RoomSink& sink_;
+  AoiGrid grid_;
+  std::unordered_map<UserId, Member> members_;
+  std::vector<UserId> dirty_;
+  std::vector<Departure> departed_;
+  std::uint64_t tick_ = 0;
+  std::uint32_t arrivals_ = 0;
+  mutable std::vector<int> scratch_cells_;
+  std::vector<int> scratch_cells_b_;
+  std::vector<FrameView> frames_;  // per cell, reused between flushes
+  std::vector<int> touched_cells_;
+};
+
+std::uint32_t avatar_color(UserId id);
+
+}  // namespace moim::room
