@@ -7,12 +7,15 @@
 namespace moim {
 namespace {
 
-// Prometheus floats: shortest round-trip form ("0.00025"), and its spellings of the specials.
-std::string format_double(double value) {
+// Prometheus floats: shortest round-trip form, and its spellings of the specials. Bucket bounds
+// use fixed notation ("0.0001", not "1e-04") because `le` is a label that people read and
+// dashboards match on as a string.
+std::string format_double(double value, std::chars_format format = std::chars_format::general) {
   if (std::isnan(value)) return "NaN";
   if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
   std::array<char, 32> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, format);
+  if (result.ec != std::errc{}) return "NaN";  // cannot happen for our bounds and sums
   return {buffer.data(), result.ptr};
 }
 
@@ -47,7 +50,7 @@ void histogram(std::string& out, std::string_view name, std::string_view help,
   std::uint64_t cumulative = 0;
   for (std::size_t i = 0; i < Histogram::bounds.size(); ++i) {
     cumulative += snap.counts[i];
-    bucket(out, name, format_double(Histogram::bounds[i]), cumulative);
+    bucket(out, name, format_double(Histogram::bounds[i], std::chars_format::fixed), cumulative);
   }
   bucket(out, name, "+Inf", snap.count());
   out.append(name).append("_sum ").append(format_double(snap.sum)).append("\n");
