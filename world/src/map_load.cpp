@@ -15,7 +15,7 @@ namespace {
 void collect_layers(const json& layers, std::vector<const json*>& out) {
   for (const auto& layer : layers) {
     if (layer.value("type", "") == "group") {
-      collect_layers(layer.value("layers", json::array()), out);
+      collect_layers(detail::array_at(layer, "layers"), out);
     } else {
       out.push_back(&layer);
     }
@@ -90,19 +90,19 @@ Map Map::load(const fs::path& tmj_file) {
   map.display_name_ = name != props.end() ? name->second : map.id_;
 
   std::vector<detail::LoadedTileset> tilesets;
-  for (const auto& entry : doc.value("tilesets", json::array())) {
+  for (const auto& entry : detail::array_at(doc, "tilesets")) {
     tilesets.push_back(detail::load_tileset(entry, tmj_file));
     map.tilesets_.push_back(tilesets.back().info);
   }
 
   std::vector<const json*> layers;
-  collect_layers(doc.value("layers", json::array()), layers);
+  collect_layers(detail::array_at(doc, "layers"), layers);
   for (const json* layer : layers) {
     const std::string type = layer->value("type", "");
     if (type == "tilelayer") {
       map.layers_.push_back(detail::parse_tile_layer(*layer, map.width_, map.height_, tmj_file));
     } else if (type == "objectgroup" && layer->value("name", "") == "zones") {
-      for (const auto& object : layer->value("objects", json::array())) {
+      for (const auto& object : detail::array_at(*layer, "objects")) {
         auto zone = detail::parse_zone(object, map.tile_width_, map.tile_height_, tmj_file);
         if (zone) map.zones_.push_back(std::move(*zone));
       }

@@ -64,7 +64,7 @@ LoadedTileset parse_tileset_body(const json& body, std::uint32_t first_gid,
   }
   if (info.tile_count < 0) fail(tileset_file, "tileset: negative tilecount");
   out.collides.assign(static_cast<std::size_t>(info.tile_count), false);
-  for (const auto& tile : body.value("tiles", json::array())) {
+  for (const auto& tile : array_at(body, "tiles")) {
     const int id = require_int(tile, "id", tileset_file, "tileset tile");
     if (id < 0 || id >= info.tile_count) {
       fail(tileset_file, "tileset tile id " + std::to_string(id) + " is outside tilecount");
@@ -84,6 +84,12 @@ int require_int(const json& owner, const char* key, const fs::path& file, const 
     fail(file, std::string(where) + ": \"" + key + "\" is not an integer");
   }
   return value.get<int>();
+}
+
+const json& array_at(const json& owner, const char* key) {
+  static const json empty = json::array();
+  auto it = owner.find(key);
+  return it != owner.end() && it->is_array() ? *it : empty;
 }
 
 void fail(const fs::path& file, const std::string& problem) {

@@ -30,6 +30,10 @@ struct LoadedTileset {
 int require_int(const nlohmann::json& owner, const char* key, const std::filesystem::path& file,
                 const char* where);
 
+// owner[key] when it is an array, else a shared empty array; a reference, so pointers into the
+// document stay valid (json::value() would return a copy).
+const nlohmann::json& array_at(const nlohmann::json& owner, const char* key);
+
 nlohmann::json read_json_file(const std::filesystem::path& file);
 
 // `entry` is one element of the map's "tilesets" array: external ({firstgid, source}) or embedded.
