@@ -303,8 +303,9 @@ std::string pragma_text(sqlite3* db, const char* pragma) {
 
 void configure(sqlite3* db, const std::string& name, bool in_memory) {
   sqlite3_extended_result_codes(db, 1);  // tells a foreign-key failure from a duplicate
-  // Only another process (a backup, the sqlite3 shell) can hold the lock: our own calls are
-  // serialised. Wait for it rather than failing a person's action.
+  // Only another connection (a backup, the sqlite3 shell, a second process) can hold the lock:
+  // our own calls are serialised. Wait for it rather than failing a person's action; callers
+  // of this store then wait too, at most this long, before getting Errc::internal.
   sqlite3_busy_timeout(db, 5000);
   // WAL: readers never block the writer and a commit is one append. An in-memory database
   // answers "memory", which is fine; a file that refuses WAL is a start-up error.

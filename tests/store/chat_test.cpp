@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "store/sqlite_store.hpp"
+#include "temp_db.hpp"
 
 namespace moim::store {
 namespace {
@@ -91,6 +92,24 @@ TEST_F(SqliteStoreChat, HostileAndHangulStringsAreStoredVerbatim) {
 TEST_F(SqliteStoreChat, ZeroTimestampIsStampedWithNow) {
   const auto r = append("lobby", "now", 0);
   EXPECT_GT(r.sent_at_ms, 1'600'000'000'000);
+}
+
+// A database failure is an Errc::internal result carrying SQLite's message, never a crash.
+TEST(SqliteStoreErrors, DatabaseFailureIsAnInternalError) {
+  testing::TempDir dir;
+  const auto file = dir.file("moim.db");
+  auto store = open_sqlite_store(file);
+  ASSERT_TRUE(store->append_chat({0, "lobby", 1, "a", "warm the statement cache", 1}).has_value());
+  testing::raw_column(file, "DROP TABLE chat");  // e.g. a broken manual edit
+  auto appended = store->append_chat({0, "lobby", 1, "a", "b", 1});
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code, Errc::internal);
+  EXPECT_NE(appended.error().message.find("no such table"), std::string::npos)
+      << appended.error().message;
+  auto recent = store->recent_chat("lobby", 5);
+  ASSERT_FALSE(recent.has_value());
+  EXPECT_EQ(recent.error().code, Errc::internal);
+  EXPECT_TRUE(store->create_guest("still works").has_value());  // other tables unaffected
 }
 
 }  // namespace
