@@ -80,6 +80,7 @@ struct Arrival {
   std::optional<TilePos> place;      // resume: exactly here (if still walkable)
   std::string spawn;                 // otherwise: this spawn zone ("" = any)
   std::int64_t muted_until_ms = -1;  // -1 not muted, 0 until lifted, else UTC ms
+  std::string from_room;             // portal: where to send them back if this room is full
 };
 
 struct MoveIntent {

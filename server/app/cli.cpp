@@ -1,0 +1,130 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <map>
+
+#include "store/secret_hash.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace moim::app {
+
+namespace {
+
+const std::map<std::string, store::Role> kRoles = {{"attendee", store::Role::attendee},
+                                                   {"host", store::Role::host},
+                                                   {"admin", store::Role::admin}};
+
+void add_server_options(CLI::App& app, CommandLine& cl) {
+  auto& c = cl.config;
+  app.add_option("--bind", c.bind_address, "Address to listen on")->capture_default_str();
+  app.add_option("--port", c.port, "Port for WebSocket and HTTP (0: any free port)")
+      ->capture_default_str();
+  app.add_option("--data-dir", c.data_dir, "Directory for the SQLite database")
+      ->capture_default_str();
+  app.add_option("--database", c.database, "SQLite file (default: <data-dir>/moim.db)");
+  app.add_option("--maps", c.maps_dir, "Directory of Tiled .tmj maps, one room each")
+      ->capture_default_str();
+  app.add_option("--lobby", c.lobby, "Room people join when they ask for none")
+      ->capture_default_str();
+  app.add_flag("--dev", c.dev, "Development mode: guests may join without an invite code");
+  app.add_option("--threads", c.threads, "I/O threads (0: one per core)")->capture_default_str();
+  app.add_option("--time-zone", c.time_zone, "IANA time zone clients show times in")
+      ->capture_default_str();
+  app.add_option("--server-name", c.server_name, "Name shown to clients")->capture_default_str();
+  app.add_option("--room-capacity", c.room.capacity, "People per room (hosts may exceed it)")
+      ->capture_default_str();
+  app.add_option("--proximity", c.room.proximity_radius, "Nearby-chat radius in tiles")
+      ->capture_default_str();
+  app.add_option("--aoi-cell", c.room.aoi_cell_tiles, "Area-of-interest cell size in tiles")
+      ->capture_default_str();
+  app.add_option("--aoi-radius", c.room.aoi_radius_cells, "Cells seen around one's own cell")
+      ->capture_default_str();
+  app.add_option("--chat-history", c.room.chat_history, "Room chat lines replayed on join")
+      ->capture_default_str();
+  app.add_option("--move-rate", c.room.move_rate.per_second, "Steps per second allowed")
+      ->capture_default_str();
+  app.add_option("--chat-rate", c.room.chat_rate.per_second, "Chat messages per second allowed")
+      ->capture_default_str();
+  app.add_option("--chat-burst", c.room.chat_rate.burst, "Chat messages allowed at once")
+      ->capture_default_str();
+  app.add_option("--messages-per-second", c.messages_per_second,
+                 "All messages per connection per second before it is closed")
+      ->capture_default_str();
+  app.add_option_function<int>(
+         "--flush-min-ms", [&c](int ms) { c.flush_min = std::chrono::milliseconds(ms); },
+         "Least time between two frames of one room (default 10)")
+      ->check(CLI::Range(0, 1000));
+  app.add_option_function<int>(
+         "--resume-grace-s", [&c](int s) { c.resume_grace = std::chrono::seconds(s); },
+         "How long a dropped person may come back to the same place (default 60)")
+      ->check(CLI::Range(0, 86400));
+  app.add_option("--send-queue-bytes", c.send_queue_bytes,
+                 "Per-connection send queue; a client that falls further behind is closed")
+      ->capture_default_str();
+  app.add_option("--log-level", cl.log_level, "trace, debug, info, warn, error")
+      ->capture_default_str();
+}
+
+void add_admin_commands(CLI::App& app, CommandLine& cl) {
+  auto* invite = app.add_subcommand("create-invite", "Create invite codes and print them once");
+  invite->add_option("--role", cl.admin.role, "attendee, host or admin")
+      ->transform(CLI::CheckedTransformer(kRoles, CLI::ignore_case));
+  invite->add_option("--uses", cl.admin.uses, "How many people may use one code (0: any)");
+  invite->add_option("--count", cl.admin.count, "How many codes")->check(CLI::Range(1, 10000));
+  invite->add_option("--label", cl.admin.label, "A note for yourself, e.g. 'cohort 3'");
+  invite->callback([&cl] { cl.admin.kind = AdminCommand::Kind::create_invite; });
+
+  auto* token = app.add_subcommand("create-host-token",
+                                   "Create a bearer token for the HTTP host API, print it once");
+  token->add_option("--role", cl.admin.role, "host or admin")
+      ->transform(CLI::CheckedTransformer(kRoles, CLI::ignore_case));
+  token->add_option("--label", cl.admin.label, "Who holds it");
+  token->callback([&cl] {
+    cl.admin.kind = AdminCommand::Kind::create_host_token;
+    if (cl.admin.role == store::Role::attendee) cl.admin.role = store::Role::host;
+  });
+}
+
+}  // namespace
+
+std::variant<CommandLine, int> parse_command_line(int argc, char** argv) {
+  CommandLine cl;
+  CLI::App app{"moim-server: a self-hosted virtual event space"};
+  app.set_config("--config", "", "Read options from this TOML/INI file");
+  add_server_options(app, cl);
+  add_admin_commands(app, cl);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return cl;
+}
+
+int run_admin(const CommandLine& command) {
+  auto store = store::open_sqlite_store(command.config.database_path());
+  const auto& admin = command.admin;
+  if (admin.kind == AdminCommand::Kind::create_host_token) {
+    const auto token = store::random_token(24);
+    if (auto done = store->create_host_token(token, admin.role, admin.label); !done) {
+      std::cerr << "could not store the token: " << done.error().message << "\n";
+      return 1;
+    }
+    std::cout << token << "\n";
+    std::cerr << "Keep this token: it is shown only once.\n";
+    return 0;
+  }
+  for (int i = 0; i < admin.count; ++i) {
+    const auto code = store::random_invite_code();
+    if (auto done = store->create_invite(code, admin.role, admin.uses, admin.label); !done) {
+      std::cerr << "could not store the invite: " << done.error().message << "\n";
+      return 1;
+    }
+    std::cout << code << "\n";
+  }
+  std::cerr << "Invite codes are shown only once.\n";
+  return 0;
+}
+
+}  // namespace moim::app

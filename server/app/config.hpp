@@ -1,0 +1,40 @@
+#pragma once
+// Everything the server can be told at start-up. Filled from flags and an optional config file
+// (app/config.cpp); plain data, so tests build one directly.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "room/room.hpp"
+
+namespace moim {
+
+struct ServerConfig {
+  std::string bind_address = "127.0.0.1";
+  std::uint16_t port = 7700;  // 0: pick a free port (tests)
+  std::filesystem::path data_dir = "var";
+  std::filesystem::path database;  // empty: <data_dir>/moim.db
+  std::filesystem::path maps_dir = "maps";
+  std::string lobby = "lobby";
+  bool dev = false;  // guests may join without an invite code
+  int threads = 0;   // 0: one per core
+  std::string time_zone = "Asia/Seoul";
+  std::string server_name = "moim";
+
+  room::RoomConfig room;
+  std::chrono::milliseconds flush_min{10};  // a flush waits at least this long after the last
+  std::chrono::milliseconds flush_max{50};  // and comes at least this often while inputs wait
+  std::chrono::seconds resume_grace{60};
+  std::chrono::seconds hello_timeout{10};          // from connect to a successful join
+  std::size_t send_queue_bytes = 4 * 1024 * 1024;  // past this a client is too slow: closed
+  double messages_per_second = 60.0;               // per connection, all messages together
+  double messages_burst = 120.0;
+
+  std::filesystem::path database_path() const {
+    return database.empty() ? data_dir / "moim.db" : database;
+  }
+};
+
+}  // namespace moim

@@ -1,0 +1,217 @@
+#include "app/hub.hpp"
+
+#include "moim/proto/envelope.hpp"
+#include "moim/proto/text.hpp"
+#include "net/convert.hpp"
+
+namespace moim::app {
+
+namespace {
+
+net::SharedBytes encode_shared(const v1::Envelope& envelope) {
+  return std::make_shared<const std::string>(proto::encode(envelope));
+}
+
+bool outranks(store::Role actor, store::Role target) {
+  return static_cast<int>(actor) > static_cast<int>(target);
+}
+
+}  // namespace
+
+Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
+         const world::MapSet& maps, Metrics& metrics)
+    : config_(std::move(config)), store_(store), metrics_(metrics) {
+  for (const auto& id : maps.ids()) {
+    auto map = std::make_shared<const world::Map>(*maps.find(id));
+    rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));
+  }
+  metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
+}
+
+std::int64_t Hub::now_ms() const {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::shared_ptr<RoomHost> Hub::room(std::string_view id) const {
+  auto it = rooms_.find(id);
+  return it == rooms_.end() ? nullptr : it->second;
+}
+
+Result<Identity> Hub::authenticate(std::string_view display_name, std::string_view invite_code) {
+  if (auto problem = proto::check_display_name(display_name); problem != proto::TextProblem::ok) {
+    return Error{Errc::invalid_name, std::string("display name ") + proto::describe(problem)};
+  }
+  Result<store::User> user = Error{Errc::invalid_invite, "an invite code is required"};
+  if (!invite_code.empty()) {
+    user = store_.redeem_invite(invite_code, display_name);
+  } else if (config_.dev) {
+    user = store_.create_guest(display_name);
+  }
+  if (!user) return user.error();
+  if (auto banned = check_ban(user->id); !banned) return banned.error();
+  return Identity{user->id, user->display_name, user->role};
+}
+
+Status Hub::check_ban(store::UserId id) {
+  auto ban = store_.active_ban(id, now_ms());
+  if (!ban) return ban.error();
+  if (*ban) {
+    const auto& reason = (*ban)->reason;
+    return Error{Errc::banned, reason.empty() ? "you are banned" : "you are banned: " + reason};
+  }
+  return ok();
+}
+
+std::int64_t Hub::active_mute(store::UserId id) {
+  auto mute = store_.active_mute(id, now_ms());
+  return (mute && *mute) ? (*mute)->until_ms : -1;
+}
+
+void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
+                room::Arrival arrival, std::uint32_t request_id) {
+  if (auto previous = directory_.sign_in(who, link)) {
+    previous->close(net::CloseCode::replaced, "signed in from another connection");
+  }
+  arrival.avatar.id = who.id;
+  arrival.avatar.name = who.name;
+  arrival.avatar.role = who.role;
+  arrival.avatar.color = room::avatar_color(who.id);
+  arrival.muted_until_ms = active_mute(who.id);
+  room.admit(std::move(link), std::move(arrival), request_id);
+}
+
+std::optional<Parked> Hub::take_parked(const std::string& resume_token) {
+  return resumes_.take(resume_token, now_ms());
+}
+
+void Hub::refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& arrival,
+                  std::uint32_t request_id, const Error& error, const std::string& room_id) {
+  link->deliver(encode_shared(net::error_envelope(request_id, error)));
+  if (arrival.kind == room::ArrivalKind::portal && !arrival.from_room.empty() &&
+      arrival.from_room != room_id) {
+    // The other side is full: back where they came from, on the portal they stepped on.
+    if (auto origin = room(arrival.from_room)) {
+      room::Arrival back = arrival;
+      back.place = arrival.avatar.pos;
+      back.from_room.clear();
+      return origin->admit(std::move(link), std::move(back), 0);
+    }
+  }
+  directory_.sign_out(arrival.avatar.id, link.get());
+  link->detach();
+}
+
+void Hub::portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+                 const std::string& target_room, const std::string& from_room) {
+  arrival.from_room = from_room;
+  auto target = room(target_room);
+  if (!target) {
+    return refused(std::move(link), arrival, 0,
+                   Error{Errc::no_such_room, "portal leads to unknown room " + target_room},
+                   target_room);
+  }
+  directory_.set_room(arrival.avatar.id, {});
+  target->admit(std::move(link), std::move(arrival), 0);
+}
+
+Status Hub::route_direct(const room::ChatView& chat) {
+  auto entry = directory_.find(chat.to);
+  if (!entry || entry->room.empty()) {
+    return Error{Errc::recipient_unavailable, "that person is not online"};
+  }
+  if (entry->presence == room::Presence::do_not_disturb) {
+    return Error{Errc::recipient_unavailable, entry->who.name + " does not want to be disturbed"};
+  }
+  auto target = room(entry->room);
+  if (!target) return Error{Errc::recipient_unavailable, "that person is between rooms"};
+  target->deliver_direct(chat);
+  return ok();
+}
+
+v1::OnlineList Hub::online() const {
+  v1::OnlineList list;
+  for (const auto& entry : directory_.list(5000)) {
+    auto* out = list.add_entries();
+    out->set_user_id(entry.who.id);
+    out->set_display_name(entry.who.name);
+    out->set_room(entry.room);
+    out->set_status(net::to_proto(entry.presence));
+    out->set_role(net::to_proto(entry.who.role));
+  }
+  return list;
+}
+
+void Hub::locate(std::shared_ptr<net::SessionLink> requester, std::uint32_t request_id,
+                 store::UserId target) {
+  auto entry = directory_.find(target);
+  auto host = entry ? room(entry->room) : nullptr;
+  if (!host) {
+    requester->deliver(encode_shared(
+        net::error_envelope(request_id, {Errc::no_such_user, "that person is not online"})));
+    return;
+  }
+  host->locate(target, [requester, request_id, room_id = host->id()](auto avatar) {
+    v1::Envelope envelope;
+    if (!avatar) {
+      envelope = net::error_envelope(request_id, {Errc::no_such_user, "that person just left"});
+    } else {
+      envelope.set_request_id(request_id);
+      auto* location = envelope.mutable_location();
+      location->set_user_id(avatar->id);
+      location->set_display_name(avatar->name);
+      location->set_room(room_id);
+      location->set_x(avatar->pos.x);
+      location->set_y(avatar->pos.y);
+    }
+    requester->deliver(encode_shared(envelope));
+  });
+}
+
+Status Hub::moderate(const Identity& actor, Moderation action, store::UserId target,
+                     std::chrono::seconds duration, const std::string& reason) {
+  if (actor.role == store::Role::attendee) {
+    return Error{Errc::forbidden, "only hosts can moderate"};
+  }
+  auto user = store_.find_user(target);
+  if (!user) return user.error();
+  if (!*user) return Error{Errc::no_such_user, "no such person"};
+  if (!outranks(actor.role, (*user)->role)) {
+    return Error{Errc::forbidden, "you cannot moderate someone of your own role or above"};
+  }
+  const auto until = duration.count() == 0 ? 0 : now_ms() + duration.count() * 1000;
+  const store::Sanction sanction{target, until, reason, actor.id};
+  auto entry = directory_.find(target);
+  auto host = entry ? room(entry->room) : nullptr;
+  switch (action) {
+    case Moderation::mute:
+      if (auto stored = store_.put_mute(sanction); !stored) return stored;
+      if (host) host->set_muted(target, until);
+      break;
+    case Moderation::unmute:
+      if (auto stored = store_.lift_mute(target); !stored) return stored;
+      if (host) host->set_muted(target, -1);
+      break;
+    case Moderation::kick:
+      if (!entry) return Error{Errc::no_such_user, "that person is not online"};
+      entry->link->close(net::CloseCode::kicked,
+                         reason.empty() ? "removed by a host" : "removed by a host: " + reason);
+      break;
+    case Moderation::ban:
+      if (auto stored = store_.put_ban(sanction); !stored) return stored;
+      if (entry) {
+        entry->link->close(net::CloseCode::banned,
+                           reason.empty() ? "banned by a host" : "banned by a host: " + reason);
+      }
+      break;
+  }
+  return ok();
+}
+
+void Hub::shutdown() {
+  for (auto& link : directory_.links()) {
+    link->close(net::CloseCode::going_away, "server shutting down");
+  }
+}
+
+}  // namespace moim::app

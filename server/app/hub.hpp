@@ -1,0 +1,70 @@
+#pragma once
+// The server-wide owner: rooms by id, who is online, resume tokens, moderation. Sessions ask it
+// to authenticate and to put them in a room; room hosts ask it to route what crosses rooms
+// (portals, direct messages). It holds no room state itself.
+#include <boost/asio/io_context.hpp>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "app/directory.hpp"
+#include "app/metrics.hpp"
+#include "app/room_host.hpp"
+#include "moim/v1/moim.pb.h"
+#include "moim/world/map.hpp"
+
+namespace moim::app {
+
+enum class Moderation { mute, unmute, kick, ban };
+
+class Hub {
+ public:
+  Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
+      const world::MapSet& maps, Metrics& metrics);
+
+  const ServerConfig& config() const { return config_; }
+  store::Store& store() { return store_; }
+  Metrics& metrics() { return metrics_; }
+  Directory& directory() { return directory_; }
+  ResumeRegistry& resumes() { return resumes_; }
+  std::int64_t now_ms() const;
+  std::shared_ptr<RoomHost> room(std::string_view id) const;
+
+  // --- for sessions -------------------------------------------------------------------------
+  // Checks the name and the invite (or --dev) and returns who this is. Banned people get
+  // Errc::banned with the reason.
+  Result<Identity> authenticate(std::string_view display_name, std::string_view invite_code);
+  Status check_ban(store::UserId id);
+  // Signs the person in (closing an earlier connection of theirs) and admits them to `room`.
+  void enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
+             room::Arrival arrival, std::uint32_t request_id);
+  std::optional<Parked> take_parked(const std::string& resume_token);
+  v1::OnlineList online() const;
+  // Answers with a Location or an Error through `requester`.
+  void locate(std::shared_ptr<net::SessionLink> requester, std::uint32_t request_id,
+              store::UserId target);
+  Status moderate(const Identity& actor, Moderation action, store::UserId target,
+                  std::chrono::seconds duration, const std::string& reason);
+  // Closes every connection with "server shutting down" after their queues drain.
+  void shutdown();
+
+  // --- for room hosts -----------------------------------------------------------------------
+  Status route_direct(const room::ChatView& chat);
+  void portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+              const std::string& target_room, const std::string& from_room);
+  void refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& arrival,
+               std::uint32_t request_id, const Error& error, const std::string& room_id);
+
+ private:
+  std::int64_t active_mute(store::UserId id);
+
+  ServerConfig config_;
+  store::Store& store_;
+  Metrics& metrics_;
+  Directory directory_;
+  ResumeRegistry resumes_;
+  std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
+};
+
+}  // namespace moim::app

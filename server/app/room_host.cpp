@@ -1,0 +1,199 @@
+#include "app/room_host.hpp"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/post.hpp>
+
+#include "app/hub.hpp"
+#include "moim/proto/envelope.hpp"
+#include "net/convert.hpp"
+
+namespace moim::app {
+
+namespace asio = boost::asio;
+using Clock = std::chrono::steady_clock;
+
+RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map,
+                   Hub& hub)
+    : id_(id),
+      hub_(hub),
+      strand_(asio::make_strand(executor)),
+      flush_timer_(strand_),
+      room_(std::move(id), std::move(map), hub.config().room, hub.store(), *this) {}
+
+template <typename F>
+void RoomHost::on_strand(F&& f) {
+  asio::post(strand_, [self = shared_from_this(), f = std::forward<F>(f)]() mutable {
+    f();
+    self->after_input();
+  });
+}
+
+void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+                     std::uint32_t request_id) {
+  on_strand([this, link = std::move(link), arrival = std::move(arrival), request_id]() mutable {
+    const auto id = arrival.avatar.id;
+    if (!link->attach(shared_from_this())) {
+      return hub_.directory().sign_out(id, link.get());  // the connection is gone already
+    }
+    links_[id] = link;  // the snapshot is sent through it
+    auto admitted = room_.admit(arrival, request_id, hub_.now_ms());
+    if (!admitted) {
+      links_.erase(id);
+      return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);
+    }
+    hub_.directory().set_room(id, id_);
+  });
+}
+
+void RoomHost::leave(store::UserId id, const net::SessionLink* link, room::LeaveReason reason) {
+  on_strand([this, id, link, reason] {
+    auto it = links_.find(id);
+    if (it == links_.end() || it->second.get() != link) return;
+    auto avatar = room_.leave(id, reason);
+    if (avatar && reason == room::LeaveReason::disconnected) park(id, *avatar, *it->second);
+    links_.erase(it);
+  });
+}
+
+void RoomHost::park(store::UserId id, const room::AvatarView& avatar,
+                    const net::SessionLink& link) {
+  const auto now = hub_.now_ms();
+  Parked parked{Identity{id, avatar.name, avatar.role}, id_, avatar,
+                now + std::chrono::milliseconds(hub_.config().resume_grace).count()};
+  hub_.resumes().park(link.resume_token(), std::move(parked), now);
+}
+
+void RoomHost::move(store::UserId id, room::MoveIntent intent) {
+  on_strand([this, id, intent] { room_.move(id, intent, hub_.now_ms()); });
+}
+
+void RoomHost::chat(store::UserId id, std::uint32_t request_id, room::ChatIntent intent) {
+  on_strand([this, id, request_id, intent = std::move(intent)] {
+    room_.chat(id, request_id, intent, hub_.now_ms());
+  });
+}
+
+void RoomHost::set_presence(store::UserId id, std::uint32_t request_id, room::Presence presence) {
+  on_strand([this, id, request_id, presence] {
+    room_.set_presence(id, request_id, presence);
+    hub_.directory().set_presence(id, presence);
+  });
+}
+
+void RoomHost::deliver_direct(room::ChatView chat) {
+  on_strand([this, chat = std::move(chat)] { room_.deliver_direct(chat); });
+}
+
+void RoomHost::set_muted(store::UserId id, std::int64_t until_ms) {
+  on_strand([this, id, until_ms] { room_.set_muted(id, until_ms); });
+}
+
+void RoomHost::locate(store::UserId id, LocateReply reply) {
+  on_strand([this, id, reply = std::move(reply)] { reply(room_.find(id)); });
+}
+
+void RoomHost::after_input() {
+  if (flush_scheduled_ || !room_.dirty()) return;
+  flush_scheduled_ = true;
+  const auto due = std::max(Clock::now(), last_flush_ + hub_.config().flush_min);
+  flush_timer_.expires_at(due);
+  flush_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (!ec) self->run_flush();
+  });
+}
+
+void RoomHost::run_flush() {
+  flush_scheduled_ = false;
+  const auto start = Clock::now();
+  last_flush_ = start;
+  room_.flush();
+  hub_.metrics().flush_duration_seconds.observe(Clock::now() - start);
+}
+
+void RoomHost::send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope) {
+  if (recipients.empty()) return;
+  auto bytes = std::make_shared<const std::string>(proto::encode(envelope));
+  for (auto id : recipients) {
+    if (auto it = links_.find(id); it != links_.end()) it->second->deliver(bytes);
+  }
+}
+
+void RoomHost::send_to(store::UserId id, const v1::Envelope& envelope) {
+  const store::UserId one[] = {id};
+  send_to(one, envelope);
+}
+
+void RoomHost::frame(std::span<const store::UserId> recipients, const room::FrameView& frame) {
+  v1::Envelope envelope;
+  net::fill(*envelope.mutable_frame(), frame);
+  send_to(recipients, envelope);
+}
+
+void RoomHost::chat(std::span<const store::UserId> recipients, const room::ChatView& chat) {
+  v1::Envelope envelope;
+  net::fill(*envelope.mutable_chat(), chat);
+  send_to(recipients, envelope);
+}
+
+void RoomHost::direct_chat(store::UserId from, std::uint32_t request_id,
+                           const room::ChatView& chat) {
+  auto routed = hub_.route_direct(chat);
+  if (!routed) return error(from, request_id, routed.error());
+  ack(from, request_id);
+  const store::UserId echo[] = {from};
+  this->chat(echo, chat);  // the sender's own copy, for their direct-chat tab
+}
+
+void RoomHost::snapshot(store::UserId to, std::uint32_t request_id, room::ArrivalKind kind,
+                        const room::SnapshotView& snapshot) {
+  auto it = links_.find(to);
+  if (it == links_.end()) return;
+  v1::Envelope envelope;
+  envelope.set_request_id(request_id);
+  if (kind == room::ArrivalKind::portal) {
+    net::fill(*envelope.mutable_room_entered()->mutable_room(), snapshot);
+  } else {
+    auto* joined = envelope.mutable_joined();
+    joined->set_user_id(to);
+    joined->set_role(net::to_proto(snapshot.you.role));
+    joined->set_resume_token(it->second->resume_token());
+    net::fill(*joined->mutable_room(), snapshot);
+  }
+  send_to(to, envelope);
+}
+
+void RoomHost::move_rejected(store::UserId to, const room::MoveView& where, std::uint32_t seq,
+                             const Error& why) {
+  v1::Envelope envelope;
+  auto* correction = envelope.mutable_move_correction();
+  correction->set_x(where.pos.x);
+  correction->set_y(where.pos.y);
+  correction->set_facing(net::to_proto(where.facing));
+  correction->set_seq(seq);
+  correction->set_reason(net::to_proto(why.code));
+  send_to(to, envelope);
+}
+
+void RoomHost::ack(store::UserId to, std::uint32_t request_id) {
+  if (request_id != 0) send_to(to, proto::make_ack(request_id));
+}
+
+void RoomHost::error(store::UserId to, std::uint32_t request_id, const Error& error) {
+  send_to(to, net::error_envelope(request_id, error));
+}
+
+void RoomHost::portal(const room::AvatarView& avatar, std::int64_t muted_until_ms,
+                      const std::string& target_room, const std::string& target_spawn) {
+  auto it = links_.find(avatar.id);
+  if (it == links_.end()) return;
+  auto link = std::move(it->second);
+  links_.erase(it);
+  room::Arrival arrival;
+  arrival.kind = room::ArrivalKind::portal;
+  arrival.avatar = avatar;
+  arrival.spawn = target_spawn;
+  arrival.muted_until_ms = muted_until_ms;
+  hub_.portal(std::move(link), std::move(arrival), target_room, id_);
+}
+
+}  // namespace moim::app

@@ -1,0 +1,79 @@
+#pragma once
+// A Room on its own strand. Sessions call the public methods from any thread; each posts onto
+// the strand, where the Room is the only code that changes room state. As the Room's sink it
+// encodes each message once and hands the same bytes to every recipient's link.
+//
+// Flushes: the first input after a quiet spell schedules a flush `flush_min` after the previous
+// one (at once if that is past), so a lone move is seen within a few milliseconds and a busy
+// room still sends at most one frame per `flush_min` per observer.
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include "moim/v1/moim.pb.h"
+#include "net/session_link.hpp"
+#include "room/room.hpp"
+
+namespace moim::app {
+
+class Hub;
+
+class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::RoomSink {
+ public:
+  using Executor = boost::asio::any_io_executor;
+  using LocateReply = std::function<void(std::optional<room::AvatarView>)>;
+
+  RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub);
+
+  const std::string& id() const { return id_; }
+
+  void admit(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+             std::uint32_t request_id);
+  // Removes the person if `link` is still theirs (a replaced connection cannot remove its
+  // successor). Disconnections are parked for resume.
+  void leave(store::UserId id, const net::SessionLink* link, room::LeaveReason reason);
+  void move(store::UserId id, room::MoveIntent intent);
+  void chat(store::UserId id, std::uint32_t request_id, room::ChatIntent intent);
+  void set_presence(store::UserId id, std::uint32_t request_id, room::Presence presence);
+  void deliver_direct(room::ChatView chat);
+  void set_muted(store::UserId id, std::int64_t until_ms);
+  // Calls `reply` on this room's strand with the person's avatar, if they are here.
+  void locate(store::UserId id, LocateReply reply);
+
+ private:
+  template <typename F>
+  void on_strand(F&& f);
+  void after_input();
+  void run_flush();
+  void send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope);
+  void send_to(store::UserId id, const v1::Envelope& envelope);
+  void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
+
+  // room::RoomSink
+  void frame(std::span<const store::UserId> recipients, const room::FrameView& frame) override;
+  void chat(std::span<const store::UserId> recipients, const room::ChatView& chat) override;
+  void direct_chat(store::UserId from, std::uint32_t request_id,
+                   const room::ChatView& chat) override;
+  void snapshot(store::UserId to, std::uint32_t request_id, room::ArrivalKind kind,
+                const room::SnapshotView& snapshot) override;
+  void move_rejected(store::UserId to, const room::MoveView& where, std::uint32_t seq,
+                     const Error& why) override;
+  void ack(store::UserId to, std::uint32_t request_id) override;
+  void error(store::UserId to, std::uint32_t request_id, const Error& error) override;
+  void portal(const room::AvatarView& avatar, std::int64_t muted_until_ms,
+              const std::string& target_room, const std::string& target_spawn) override;
+
+  std::string id_;
+  Hub& hub_;
+  boost::asio::strand<Executor> strand_;
+  boost::asio::steady_timer flush_timer_;
+  room::Room room_;
+  std::unordered_map<store::UserId, std::shared_ptr<net::SessionLink>> links_;
+  bool flush_scheduled_ = false;
+  std::chrono::steady_clock::time_point last_flush_{};
+};
+
+}  // namespace moim::app

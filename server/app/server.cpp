@@ -1,0 +1,65 @@
+#include "app/server.hpp"
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "net/listener.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace moim::app {
+
+namespace asio = boost::asio;
+
+Server::Server(ServerConfig config)
+    : config_(std::move(config)),
+      store_(store::open_sqlite_store(config_.database_path())),
+      maps_(world::MapSet::load_dir(config_.maps_dir)) {
+  if (!maps_.find(config_.lobby)) {
+    throw std::runtime_error("the lobby room '" + config_.lobby + "' is not among the maps in " +
+                             config_.maps_dir.string());
+  }
+  hub_ = std::make_unique<Hub>(io_, config_, *store_, maps_, metrics_);
+}
+
+Server::~Server() {
+  if (!threads_.empty()) {
+    stop();
+    wait();
+  }
+}
+
+void Server::start() {
+  const auto address = asio::ip::make_address(config_.bind_address);
+  listener_ =
+      std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port}, *hub_);
+  port_ = listener_->local_endpoint().port();
+  listener_->run();
+  const int count =
+      config_.threads > 0 ? config_.threads : static_cast<int>(std::thread::hardware_concurrency());
+  for (int i = 0; i < std::max(1, count); ++i) {
+    threads_.emplace_back([this] { io_.run(); });
+  }
+  spdlog::info("moim-server listening on ws://{}:{}/ws  (rooms: {}; store: {}{})",
+               config_.bind_address, port_, fmt::join(maps_.ids(), ", "),
+               config_.database_path().string(), config_.dev ? "; dev mode: guests may join" : "");
+}
+
+void Server::stop() {
+  if (threads_.empty() || io_.stopped()) return;
+  spdlog::info("shutting down: closing connections");
+  listener_->stop();
+  hub_->shutdown();
+  // Give close handshakes and queued writes a moment, then stop whatever is left.
+  auto timer = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(1500));
+  timer->async_wait([this, timer](boost::system::error_code) { io_.stop(); });
+}
+
+void Server::wait() {
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();
+  }
+  threads_.clear();
+}
+
+}  // namespace moim::app

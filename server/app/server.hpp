@@ -1,0 +1,49 @@
+#pragma once
+// The whole server in one object: store, maps, hub, listener and the threads that run them.
+// main() and the end-to-end tests both use it, so tests exercise exactly what ships.
+#include <boost/asio/io_context.hpp>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "app/config.hpp"
+#include "app/hub.hpp"
+#include "app/metrics.hpp"
+#include "moim/world/map.hpp"
+#include "store/store.hpp"
+
+namespace moim::net {
+class Listener;
+}
+
+namespace moim::app {
+
+class Server {
+ public:
+  // Opens the store and loads the maps; throws with a clear message if either fails.
+  explicit Server(ServerConfig config);
+  ~Server();
+
+  // Binds and starts serving on config.threads threads; returns at once.
+  void start();
+  // Closes every connection with a close reason, lets queued writes drain, then stops.
+  void stop();
+  // Blocks until the server has stopped.
+  void wait();
+  std::uint16_t port() const { return port_; }
+  Hub& hub() { return *hub_; }
+  Metrics& metrics() { return metrics_; }
+
+ private:
+  ServerConfig config_;
+  Metrics metrics_;
+  std::unique_ptr<store::Store> store_;
+  world::MapSet maps_;
+  boost::asio::io_context io_;
+  std::unique_ptr<Hub> hub_;
+  std::shared_ptr<net::Listener> listener_;
+  std::vector<std::thread> threads_;
+  std::uint16_t port_ = 0;
+};
+
+}  // namespace moim::app

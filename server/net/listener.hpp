@@ -1,0 +1,29 @@
+#pragma once
+// Accepts TCP connections and starts an HttpSession for each, on its own strand.
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <memory>
+
+namespace moim::app {
+class Hub;
+}
+
+namespace moim::net {
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  // Binds and listens; throws boost::system::system_error if the address is unusable.
+  Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub);
+  void run();
+  void stop();
+  boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+
+ private:
+  void accept_next();
+
+  boost::asio::io_context& io_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  app::Hub& hub_;
+};
+
+}  // namespace moim::net

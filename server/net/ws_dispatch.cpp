@@ -1,0 +1,187 @@
+// WsSession message handling: the phase machine (greeting → authenticating → in_room) and the
+// translation of each request into a hub call or a room intent. Every request is answered.
+#include <boost/asio/post.hpp>
+
+#include "app/hub.hpp"
+#include "moim/proto/envelope.hpp"
+#include "net/convert.hpp"
+#include "net/ws_session.hpp"
+#include "store/secret_hash.hpp"
+
+namespace moim::net {
+
+namespace {
+
+std::optional<app::Moderation> moderation_from(v1::ModerationAction action) {
+  switch (action) {
+    case v1::MODERATION_ACTION_MUTE:
+      return app::Moderation::mute;
+    case v1::MODERATION_ACTION_UNMUTE:
+      return app::Moderation::unmute;
+    case v1::MODERATION_ACTION_KICK:
+      return app::Moderation::kick;
+    case v1::MODERATION_ACTION_BAN:
+      return app::Moderation::ban;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void WsSession::reply(const v1::Envelope& envelope) {
+  deliver(std::make_shared<const std::string>(proto::encode(envelope)));
+}
+
+void WsSession::reply_error(std::uint32_t rid, Errc code, std::string message) {
+  reply(error_envelope(rid, Error{code, std::move(message)}));
+}
+
+void WsSession::handle(v1::Envelope&& envelope) {
+  const auto rid = envelope.request_id();
+  switch (envelope.body_case()) {
+    case v1::Envelope::kHello:
+      return handle_hello(rid, envelope.hello());
+    case v1::Envelope::kPing: {
+      v1::Envelope pong;
+      pong.set_request_id(rid);
+      pong.mutable_pong()->set_client_time_us(envelope.ping().client_time_us());
+      pong.mutable_pong()->set_server_time_us(static_cast<std::uint64_t>(hub_.now_ms()) * 1000u);
+      return reply(pong);
+    }
+    default:
+      break;
+  }
+  if (phase_ == Phase::greeting) {
+    return reply_error(rid, Errc::not_hello, "say Hello first");
+  }
+  switch (envelope.body_case()) {
+    case v1::Envelope::kJoin:
+      return handle_join(rid, envelope.join());
+    case v1::Envelope::kResume:
+      return handle_resume(rid, envelope.resume());
+    default:
+      break;
+  }
+  if (phase_ != Phase::in_room) return reply_error(rid, Errc::not_joined, "join a room first");
+  handle_in_room(std::move(envelope));
+}
+
+void WsSession::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
+  if (phase_ != Phase::greeting) {
+    return reply_error(rid, Errc::bad_request, "Hello was already received");
+  }
+  if (hello.protocol_version() != v1::PROTOCOL_VERSION_CURRENT) {
+    reply_error(rid, Errc::unsupported_version,
+                "this server speaks protocol version " +
+                    std::to_string(v1::PROTOCOL_VERSION_CURRENT) + ", not " +
+                    std::to_string(hello.protocol_version()));
+    return close(CloseCode::policy_violation, "unsupported protocol version");
+  }
+  phase_ = Phase::authenticating;
+  v1::Envelope welcome;
+  welcome.set_request_id(rid);
+  auto* w = welcome.mutable_welcome();
+  w->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+  w->set_server(hub_.config().server_name);
+  w->set_proximity_radius(static_cast<std::uint32_t>(hub_.config().room.proximity_radius));
+  w->set_time_zone(hub_.config().time_zone);
+  reply(welcome);
+}
+
+void WsSession::handle_join(std::uint32_t rid, const v1::Join& join) {
+  if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
+  const std::string& room_id = join.room().empty() ? hub_.config().lobby : join.room();
+  auto room = hub_.room(room_id);
+  if (!room) return reply_error(rid, Errc::no_such_room, "no room called '" + room_id + "'");
+  auto who = hub_.authenticate(join.display_name(), join.invite_code());
+  if (!who) {
+    reply(error_envelope(rid, who.error()));
+    if (who.error().code == Errc::banned) close(CloseCode::banned, who.error().message);
+    return;
+  }
+  who_ = *who;
+  resume_token_ = store::random_token(24);
+  phase_ = Phase::in_room;
+  room::Arrival arrival;
+  arrival.kind = room::ArrivalKind::join;
+  hub_.enter(shared_from_this(), *who_, *room, std::move(arrival), rid);
+}
+
+void WsSession::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
+  if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
+  auto parked = hub_.take_parked(resume.resume_token());
+  if (!parked) {
+    return reply_error(rid, Errc::resume_expired, "that session has ended; join again");
+  }
+  auto room = hub_.room(parked->room);
+  if (!room) return reply_error(rid, Errc::no_such_room, "your room is gone; join again");
+  if (auto banned = hub_.check_ban(parked->who.id); !banned) {
+    reply(error_envelope(rid, banned.error()));
+    return close(CloseCode::banned, banned.error().message);
+  }
+  who_ = parked->who;
+  resume_token_ = store::random_token(24);
+  phase_ = Phase::in_room;
+  room::Arrival arrival;
+  arrival.kind = room::ArrivalKind::resume;
+  arrival.avatar = parked->avatar;
+  arrival.place = parked->avatar.pos;
+  hub_.enter(shared_from_this(), *who_, *room, std::move(arrival), rid);
+}
+
+void WsSession::handle_in_room(v1::Envelope&& envelope) {
+  const auto rid = envelope.request_id();
+  const auto me = who_->id;
+  switch (envelope.body_case()) {
+    case v1::Envelope::kListOnline: {
+      v1::Envelope out;
+      out.set_request_id(rid);
+      *out.mutable_online_list() = hub_.online();
+      return reply(out);
+    }
+    case v1::Envelope::kLocate:
+      return hub_.locate(shared_from_this(), rid, envelope.locate().user_id());
+    case v1::Envelope::kModerate:
+      return handle_moderate(rid, envelope.moderate());
+    default:
+      break;
+  }
+  auto room = current_room();
+  if (!room) return reply_error(rid, Errc::not_joined, "between rooms; try again");
+  switch (envelope.body_case()) {
+    case v1::Envelope::kMove: {
+      const auto& move = envelope.move();
+      auto facing = from_proto(move.facing());
+      if (!facing) return reply_error(rid, Errc::bad_request, "unknown direction");
+      return room->move(me, {{move.x(), move.y()}, *facing, move.seq()});
+    }
+    case v1::Envelope::kSendChat: {
+      auto& chat = *envelope.mutable_send_chat();
+      auto scope = from_proto(chat.scope());
+      if (!scope)
+        return reply_error(rid, Errc::bad_request, "chat scope must be nearby, room or direct");
+      return room->chat(me, rid, {*scope, std::move(*chat.mutable_text()), chat.to_user()});
+    }
+    case v1::Envelope::kSetStatus: {
+      auto presence = from_proto(envelope.set_status().status());
+      if (!presence) return reply_error(rid, Errc::bad_request, "unknown status");
+      return room->set_presence(me, rid, *presence);
+    }
+    default:
+      return reply_error(rid, Errc::bad_request, "not a message a client may send");
+  }
+}
+
+void WsSession::handle_moderate(std::uint32_t rid, const v1::Moderate& moderate) {
+  auto action = moderation_from(moderate.action());
+  if (!action) return reply_error(rid, Errc::bad_request, "unknown moderation action");
+  if (moderate.reason().size() > 500) {
+    return reply_error(rid, Errc::text_too_long, "reason is too long");
+  }
+  auto done = hub_.moderate(*who_, *action, moderate.user_id(),
+                            std::chrono::seconds(moderate.duration_s()), moderate.reason());
+  reply(done ? proto::make_ack(rid) : error_envelope(rid, done.error()));
+}
+
+}  // namespace moim::net

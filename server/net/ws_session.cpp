@@ -1,0 +1,247 @@
+// WsSession I/O: upgrade, the read loop, the bounded write queue and closing.
+// Message handling lives in ws_dispatch.cpp.
+#include <spdlog/spdlog.h>
+#include <boost/asio/post.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include "app/hub.hpp"
+#include "moim/proto/envelope.hpp"
+#include "net/ws_session.hpp"
+
+namespace moim::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using boost::system::error_code;
+
+namespace {
+
+bool is_quiet_error(const error_code& ec) {
+  return ec == asio::error::operation_aborted || ec == websocket::error::closed ||
+         ec == asio::error::eof || ec == asio::error::connection_reset ||
+         ec == beast::error::timeout || ec == asio::error::broken_pipe;
+}
+
+}  // namespace
+
+WsSession::WsSession(beast::tcp_stream&& stream, app::Hub& hub)
+    : ws_(std::move(stream)),
+      hub_(hub),
+      deadline_(ws_.get_executor()),
+      message_budget_({hub.config().messages_per_second, hub.config().messages_burst}) {
+  ++hub_.metrics().connections_total;
+  ++hub_.metrics().connected_clients;
+}
+
+WsSession::~WsSession() {
+  --hub_.metrics().connected_clients;
+}
+
+void WsSession::run(Request request) {
+  beast::get_lowest_layer(ws_).expires_never();  // websocket timeouts take over from here
+  websocket::stream_base::timeout timeouts{};
+  timeouts.handshake_timeout = std::chrono::seconds(10);
+  timeouts.idle_timeout = std::chrono::seconds(30);  // half-open connections die here
+  timeouts.keep_alive_pings = true;
+  ws_.set_option(timeouts);
+  ws_.read_message_max(proto::kMaxMessageBytes);
+  ws_.binary(true);
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& res) { res.set(beast::http::field::server, "moim"); }));
+  ws_.async_accept(request, [self = shared_from_this()](error_code ec) { self->on_accept(ec); });
+}
+
+void WsSession::on_accept(error_code ec) {
+  if (ec) return finish();
+  phase_ = Phase::greeting;
+  deadline_.expires_after(hub_.config().hello_timeout);
+  deadline_.async_wait([weak = weak_from_this()](error_code wait_ec) {
+    auto self = weak.lock();
+    if (wait_ec || !self || self->phase_ == Phase::in_room || self->phase_ == Phase::closing) {
+      return;
+    }
+    self->close(CloseCode::handshake_timeout, "no Hello and Join within the time allowed");
+  });
+  read_next();
+}
+
+void WsSession::read_next() {
+  ws_.async_read(buffer_, [self = shared_from_this()](error_code ec, std::size_t bytes) {
+    self->on_read(ec, bytes);
+  });
+}
+
+void WsSession::on_read(error_code ec, std::size_t bytes) {
+  if (ec) {
+    if (ec == websocket::error::message_too_big) ++hub_.metrics().protocol_errors_total;
+    if (!is_quiet_error(ec)) spdlog::debug("session read: {}", ec.message());
+    return finish();
+  }
+  auto& metrics = hub_.metrics();
+  ++metrics.messages_in_total;
+  metrics.bytes_in_total += bytes;
+  if (!ws_.got_binary()) {
+    ++metrics.protocol_errors_total;
+    return close(CloseCode::unsupported_data, "moim speaks binary protobuf frames only");
+  }
+  if (!message_budget_.try_take(hub_.now_ms())) {
+    ++metrics.protocol_errors_total;
+    return close(CloseCode::policy_violation, "too many messages per second");
+  }
+  const auto data = buffer_.cdata();
+  auto decoded = proto::decode_envelope({static_cast<const char*>(data.data()), data.size()});
+  buffer_.consume(buffer_.size());
+  if (auto* bad = std::get_if<proto::DecodeError>(&decoded)) {
+    ++metrics.protocol_errors_total;
+    reply(proto::make_error(0, bad->code, bad->message));
+  } else {
+    handle(std::move(std::get<v1::Envelope>(decoded)));
+  }
+  if (phase_ != Phase::closing) read_next();
+}
+
+void WsSession::deliver(SharedBytes bytes) {
+  std::lock_guard lock(mutex_);
+  if (closing_) return;
+  if (queued_bytes_ + bytes->size() > hub_.config().send_queue_bytes) {
+    auto& metrics = hub_.metrics();
+    metrics.send_queue_drops_total += queue_.size() + 1;
+    ++metrics.slow_client_closes_total;
+    queue_.clear();
+    queued_bytes_ = 0;
+    closing_ = true;
+    close_code_ = CloseCode::slow_consumer;
+    close_reason_ = "too slow: could not keep up with the room";
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->start_close(); });
+    return;
+  }
+  queued_bytes_ += bytes->size();
+  queue_.push_back(std::move(bytes));
+  if (!writing_) {
+    writing_ = true;
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
+  }
+}
+
+void WsSession::write_next() {
+  {
+    std::lock_guard lock(mutex_);
+    if (queue_.empty() || finished_) {
+      writing_ = false;
+      if (closing_ && !finished_)
+        asio::post(ws_.get_executor(), [self = shared_from_this()] { self->start_close(); });
+      return;
+    }
+    in_flight_ = std::move(queue_.front());
+    queue_.pop_front();
+    queued_bytes_ -= in_flight_->size();
+  }
+  ws_.async_write(
+      asio::buffer(*in_flight_),
+      [self = shared_from_this()](error_code ec, std::size_t bytes) { self->on_write(ec, bytes); });
+}
+
+void WsSession::on_write(error_code ec, std::size_t bytes) {
+  in_flight_.reset();
+  if (ec) {
+    std::lock_guard lock(mutex_);
+    writing_ = false;
+    queue_.clear();
+    queued_bytes_ = 0;
+    return;  // the read loop sees the broken connection and finishes
+  }
+  ++hub_.metrics().messages_out_total;
+  hub_.metrics().bytes_out_total += bytes;
+  write_next();
+}
+
+void WsSession::close(CloseCode code, std::string reason) {
+  std::lock_guard lock(mutex_);
+  if (closing_) return;
+  closing_ = true;
+  close_code_ = code;
+  close_reason_ = std::move(reason);
+  // With a write in flight, write_next() starts the close once the queue is sent.
+  if (!writing_) {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->start_close(); });
+  }
+}
+
+void WsSession::start_close() {
+  if (phase_ == Phase::closing || finished_) return;
+  phase_ = Phase::closing;
+  websocket::close_reason reason;
+  {
+    std::lock_guard lock(mutex_);
+    reason.code = static_cast<std::uint16_t>(close_code_);
+    reason.reason = close_reason_;
+    // A writer that is stuck (the peer stopped reading) can block the close frame; give the
+    // handshake a few seconds, then drop the TCP connection.
+    if (writing_) {
+      beast::get_lowest_layer(ws_).socket().close();
+      return;
+    }
+  }
+  deadline_.expires_after(std::chrono::seconds(3));
+  deadline_.async_wait([weak = weak_from_this()](error_code ec) {
+    if (auto self = weak.lock(); self && !ec && !self->finished_) {
+      beast::get_lowest_layer(self->ws_).socket().close();
+    }
+  });
+  ws_.async_close(reason, [self = shared_from_this()](error_code) {
+    // The read loop ends on the closed stream; drain it there.
+  });
+}
+
+bool WsSession::attach(std::shared_ptr<app::RoomHost> room) {
+  std::lock_guard lock(mutex_);
+  if (closing_) return false;
+  room_ = std::move(room);
+  return true;
+}
+
+void WsSession::detach() {
+  {
+    std::lock_guard lock(mutex_);
+    room_.reset();
+  }
+  // Back to choosing how to join.
+  asio::post(ws_.get_executor(), [self = shared_from_this()] {
+    if (self->phase_ == Phase::in_room) {
+      self->phase_ = Phase::authenticating;
+      self->who_.reset();
+    }
+  });
+}
+
+std::shared_ptr<app::RoomHost> WsSession::current_room() const {
+  std::lock_guard lock(mutex_);
+  return room_;
+}
+
+void WsSession::finish() {
+  if (finished_) return;
+  finished_ = true;
+  phase_ = Phase::closing;
+  deadline_.cancel();
+  std::shared_ptr<app::RoomHost> room;
+  CloseCode code;
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+    queue_.clear();
+    queued_bytes_ = 0;
+    room = std::move(room_);
+    code = close_code_;
+  }
+  if (!who_) return;
+  // Only a connection that simply dropped may come back with its resume token.
+  const bool resumable = code == CloseCode::normal || code == CloseCode::going_away ||
+                         code == CloseCode::slow_consumer;
+  const auto reason = resumable ? room::LeaveReason::disconnected : room::LeaveReason::kicked;
+  if (room) room->leave(who_->id, this, reason);
+  hub_.directory().sign_out(who_->id, this);
+}
+
+}  // namespace moim::net

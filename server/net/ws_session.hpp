@@ -1,0 +1,90 @@
+#pragma once
+// One WebSocket connection: reads envelopes, checks them, turns them into intents for the hub
+// or the person's room, and writes what rooms hand it. All I/O runs on the connection's strand.
+//
+// Writes: one in flight, a FIFO behind it bounded in bytes (config.send_queue_bytes). A client
+// that lets the queue overflow is closed as a slow consumer; its queue is dropped, so one slow
+// reader never grows the server's memory or delays anyone else.
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "app/identity.hpp"
+#include "moim/v1/moim.pb.h"
+#include "net/session_link.hpp"
+#include "room/token_bucket.hpp"
+
+namespace moim::app {
+class Hub;
+}
+
+namespace moim::net {
+
+class WsSession : public std::enable_shared_from_this<WsSession>, public SessionLink {
+ public:
+  using Request = boost::beast::http::request<boost::beast::http::string_body>;
+
+  WsSession(boost::beast::tcp_stream&& stream, app::Hub& hub);
+  ~WsSession() override;
+  // Completes the upgrade that `request` asked for, then reads until the connection ends.
+  void run(Request request);
+
+  void deliver(SharedBytes bytes) override;
+  bool attach(std::shared_ptr<app::RoomHost> room) override;
+  void detach() override;
+  void close(CloseCode code, std::string reason) override;
+  std::string resume_token() const override { return resume_token_; }
+
+ private:
+  enum class Phase { handshaking, greeting, authenticating, in_room, closing };
+
+  void on_accept(boost::system::error_code ec);
+  void read_next();
+  void on_read(boost::system::error_code ec, std::size_t bytes);
+  void handle(v1::Envelope&& envelope);
+  void handle_hello(std::uint32_t rid, const v1::Hello& hello);
+  void handle_join(std::uint32_t rid, const v1::Join& join);
+  void handle_resume(std::uint32_t rid, const v1::Resume& resume);
+  void handle_in_room(v1::Envelope&& envelope);
+  void handle_moderate(std::uint32_t rid, const v1::Moderate& moderate);
+  void reply(const v1::Envelope& envelope);
+  void reply_error(std::uint32_t rid, Errc code, std::string message);
+  std::shared_ptr<app::RoomHost> current_room() const;
+
+  void write_next();
+  void on_write(boost::system::error_code ec, std::size_t bytes);
+  void start_close();
+  void finish();
+
+  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::flat_buffer buffer_;
+  app::Hub& hub_;
+  boost::asio::steady_timer deadline_;  // hello/join deadline, then the forced-close deadline
+
+  // Strand-only state.
+  Phase phase_ = Phase::handshaking;
+  std::optional<app::Identity> who_;
+  std::string resume_token_;  // written before the first room sees this link, then read-only
+  room::TokenBucket message_budget_;
+  bool finished_ = false;
+
+  // Shared with other strands, under mutex_.
+  mutable std::mutex mutex_;
+  std::deque<SharedBytes> queue_;
+  std::size_t queued_bytes_ = 0;
+  bool writing_ = false;
+  bool closing_ = false;
+  CloseCode close_code_ = CloseCode::normal;
+  std::string close_reason_;
+  std::shared_ptr<app::RoomHost> room_;
+  SharedBytes in_flight_;  // strand-only: the message being written
+};
+
+}  // namespace moim::net
