@@ -1,0 +1,89 @@
+#pragma once
+// An async WebSocket connection to a moim server, speaking one binary Envelope per message.
+//
+// Shape follows Beast's websocket client examples: one write in flight with a bounded queue
+// behind it, every completion handler holds shared_from_this(), and all state lives on one
+// strand, so send() and close() may be called from any thread. Beast stays out of this header
+// (the socket lives in the .cpp) so that the app and the tests compile quickly.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/system/error_code.hpp>
+
+#include "moim/proto/envelope.hpp"
+
+namespace moim::client {
+
+// How a connection ended: the WebSocket close code and reason the peer sent, or (code 0) a
+// transport or protocol error described in `error`.
+struct CloseInfo {
+  int code = 0;
+  std::string reason;
+  std::string error;
+};
+
+// A one-line description for people, e.g. "closed by server (1008): too slow".
+std::string describe(const CloseInfo& info);
+
+// Messages waiting behind the one being written. A server that stops reading must not make the
+// client grow without bound; past this the connection is closed with an error.
+inline constexpr std::size_t kMaxQueuedMessages = 4096;
+
+class Connection : public std::enable_shared_from_this<Connection> {
+ public:
+  struct Handlers {
+    std::function<void()> on_open;
+    std::function<void(moim::v1::Envelope&&)> on_message;
+    std::function<void(const CloseInfo&)> on_close;  // called exactly once, for any end
+  };
+
+  struct Options {
+    // No message or pong for this long means the server is gone; a ping is sent at half of it.
+    std::chrono::milliseconds idle_timeout = std::chrono::seconds(20);
+    std::string user_agent = "moim-client/0.1";
+  };
+
+  static std::shared_ptr<Connection> create(boost::asio::io_context& io, Handlers handlers);
+  static std::shared_ptr<Connection> create(boost::asio::io_context& io, Handlers handlers,
+                                            Options options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Resolves, connects and performs the WebSocket handshake; on_open or on_close follows.
+  // `timeout` covers all three steps. Call once.
+  void connect(std::string host, std::uint16_t port,
+               std::chrono::milliseconds timeout = std::chrono::seconds(5));
+  void send(const moim::v1::Envelope& envelope);  // thread-safe (posts to the strand)
+  // Exact bytes, for hostile-input tests. `binary` false sends a text frame.
+  void send_raw(std::string bytes, bool binary = true);
+  // Normal close (1000) with a reason; queued messages not yet written are dropped. Before the
+  // handshake has finished it abandons the attempt. on_close still follows.
+  void close(std::string reason = "bye");
+
+  // True between on_open and on_close. Safe from any thread (a snapshot).
+  bool is_open() const;
+
+ private:
+  struct State;
+  Connection(boost::asio::io_context& io, Handlers handlers, Options options);
+
+  // All of these run on the strand.
+  void enqueue(std::string bytes, bool binary);
+  void start_handshake(std::string host_header, std::string target);
+  void start_read();
+  void write_next();
+  void close_with_error(std::string error_text);
+  void on_closed(const boost::system::error_code& ec);  // our async_close completed
+  void finish_with_peer_reason();
+  void finish(CloseInfo info);
+
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace moim::client
