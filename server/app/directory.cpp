@@ -4,11 +4,12 @@
 
 namespace moim::app {
 
-std::shared_ptr<net::SessionLink> Directory::sign_in(const Identity& who,
-                                                     std::shared_ptr<net::SessionLink> link) {
+std::optional<PresenceEntry> Directory::sign_in(const Identity& who,
+                                                std::shared_ptr<net::SessionLink> link) {
   std::lock_guard lock(mutex_);
   auto& entry = entries_[who.id];
-  auto previous = std::move(entry.link);
+  std::optional<PresenceEntry> previous;
+  if (entry.link) previous = std::move(entry);
   entry = PresenceEntry{who, room::Presence::available, {}, std::move(link)};
   return previous;
 }

@@ -23,10 +23,9 @@ struct PresenceEntry {
 
 class Directory {
  public:
-  // Signs a connection in. Returns the earlier connection of the same person, if there was one:
-  // the caller closes it as replaced.
-  std::shared_ptr<net::SessionLink> sign_in(const Identity& who,
-                                            std::shared_ptr<net::SessionLink> link);
+  // Signs a connection in. Returns the entry of the same person's earlier connection, if there
+  // was one: the caller closes it as replaced and takes it out of its room.
+  std::optional<PresenceEntry> sign_in(const Identity& who, std::shared_ptr<net::SessionLink> link);
   // Signs out, but only if `link` is still the person's current connection.
   void sign_out(store::UserId id, const net::SessionLink* link);
   void set_room(store::UserId id, std::string room);

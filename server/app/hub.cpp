@@ -71,7 +71,12 @@ std::int64_t Hub::active_mute(store::UserId id) {
 void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
                 room::Arrival arrival, std::uint32_t request_id) {
   if (auto previous = directory_.sign_in(who, link)) {
-    previous->close(net::CloseCode::replaced, "signed in from another connection");
+    // Closing first makes a pending admission of the old connection fail (it can no longer
+    // attach); leaving is posted before our admission, so the room sees them in that order.
+    previous->link->close(net::CloseCode::replaced, "signed in from another connection");
+    if (auto old_room = this->room(previous->room)) {
+      old_room->leave(who.id, previous->link.get(), room::LeaveReason::replaced);
+    }
   }
   arrival.avatar.id = who.id;
   arrival.avatar.name = who.name;

@@ -17,6 +17,8 @@ using boost::system::error_code;
 
 namespace {
 
+constexpr std::size_t kHardMessageLimit = 16 * proto::kMaxMessageBytes;
+
 bool is_quiet_error(const error_code& ec) {
   return ec == asio::error::operation_aborted || ec == websocket::error::closed ||
          ec == asio::error::eof || ec == asio::error::connection_reset ||
@@ -45,7 +47,9 @@ void WsSession::run(Request request) {
   timeouts.idle_timeout = std::chrono::seconds(30);  // half-open connections die here
   timeouts.keep_alive_pings = true;
   ws_.set_option(timeouts);
-  ws_.read_message_max(proto::kMaxMessageBytes);
+  // Beast's own limit drops the connection mid-frame, which the peer sees as a reset with no
+  // reason. Up to kHardLimit we read the message and close with a reason instead.
+  ws_.read_message_max(kHardMessageLimit);
   ws_.binary(true);
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(beast::http::field::server, "moim"); }));
@@ -84,6 +88,12 @@ void WsSession::on_read(error_code ec, std::size_t bytes) {
   if (!ws_.got_binary()) {
     ++metrics.protocol_errors_total;
     return close(CloseCode::unsupported_data, "moim speaks binary protobuf frames only");
+  }
+  if (bytes > proto::kMaxMessageBytes) {
+    ++metrics.protocol_errors_total;
+    buffer_.consume(buffer_.size());
+    buffer_.shrink_to_fit();
+    return close(CloseCode::too_big, "messages are limited to 64 KiB");
   }
   if (!message_budget_.try_take(hub_.now_ms())) {
     ++metrics.protocol_errors_total;
