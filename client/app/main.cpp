@@ -1,0 +1,36 @@
+// moim-client: the desktop client. A thin main: parse the command line, run the app.
+#include <CLI/CLI.hpp>
+
+#include "app.hpp"
+
+int main(int argc, char** argv) {
+  using moim::client::app::AppOptions;
+  AppOptions options;
+  if (const auto path = moim::client::default_settings_path()) {
+    options.settings_file = *path;
+    options.join = moim::client::load_join_settings(*path);
+  }
+  options.maps_dir = MOIM_SOURCE_MAPS_DIR;
+  options.assets_dir = MOIM_SOURCE_ASSETS_DIR;
+  std::string name;
+  CLI::App app{"moim-client: join a moim gathering"};
+  app.add_option("--server", options.join.server, "Server address, ws://HOST:PORT");
+  app.add_option("--name", name, "Display name (joins at once when given)");
+  app.add_option("--invite", options.join.invite, "Invite code");
+  app.add_option("--room", options.join.room, "Room to join (default: the lobby)");
+  app.add_option("--maps", options.maps_dir, "Directory of the Tiled maps")->capture_default_str();
+  app.add_option("--assets", options.assets_dir, "Directory of sprites")->capture_default_str();
+  app.add_flag("--headless", options.headless, "No window: render offscreen (for tests, docs)");
+  app.add_option("--screenshot", options.screenshot, "Headless: write the last frame to this PNG");
+  app.add_option("--frames", options.frames, "Headless: frames to run once in the room")
+      ->capture_default_str();
+  app.add_option("--script", options.script,
+                 "Headless actions, in order: goto:X,Y  say:TEXT  room:TEXT  wait:S  zoom:F");
+  CLI11_PARSE(app, argc, argv);
+  if (!name.empty()) {
+    options.join.name = name;
+    options.autojoin = true;
+  }
+  if (options.headless) options.settings_file.reset();  // tests must not overwrite a person's
+  return moim::client::app::run(options);
+}

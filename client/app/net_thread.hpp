@@ -1,0 +1,52 @@
+#pragma once
+// The network thread: owns the io_context and the Connection, and hands what happens to the
+// render loop through a mutex-guarded queue. The render loop never blocks on the network.
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include "moim/client/connection.hpp"
+
+namespace moim::client::app {
+
+struct NetOpened {};
+struct NetClosed {
+  CloseInfo info;
+};
+using NetEvent = std::variant<NetOpened, v1::Envelope, NetClosed>;
+
+class NetworkThread {
+ public:
+  NetworkThread();
+  ~NetworkThread();
+  NetworkThread(const NetworkThread&) = delete;
+  NetworkThread& operator=(const NetworkThread&) = delete;
+
+  // Drops any current connection (its events are discarded) and starts a new one.
+  void connect(const std::string& host, std::uint16_t port);
+  void send(const v1::Envelope& envelope);
+  void close(std::string reason);
+  // Everything that happened since the last call, in order.
+  std::vector<NetEvent> poll();
+
+ private:
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+  std::thread thread_;
+
+  std::mutex mutex_;
+  std::deque<NetEvent> events_;
+  std::shared_ptr<Connection> connection_;
+  std::uint64_t generation_ = 0;  // events of older connections are dropped
+};
+
+}  // namespace moim::client::app

@@ -1,0 +1,97 @@
+#pragma once
+// The room: the map, everyone you can see, your own predicted avatar, chat, the online list, the
+// minimap and the status menu. update() applies network messages and input; draw() (split over
+// room_draw.cpp and room_hud.cpp) only reads.
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "moim/client/core/avatars.hpp"
+#include "moim/client/core/camera.hpp"
+#include "moim/client/core/chat_log.hpp"
+#include "moim/client/core/own_avatar.hpp"
+#include "text_field.hpp"
+
+namespace moim::client::app {
+
+class RoomScreen : public Screen {
+ public:
+  explicit RoomScreen(AppContext& ctx);
+  ~RoomScreen() override;
+  void handle_event(const SDL_Event& event) override;
+  void update(double dt) override;
+  void draw() const override;
+  bool settled() const override;
+
+ private:
+  struct Toast {
+    std::string text;
+    double until = 0;
+  };
+
+  // room_screen.cpp
+  void enter(const v1::RoomSnapshot& snapshot);
+  void on_message(const v1::Envelope& e);
+  void send_move(const std::optional<v1::Move>& move);
+  void send_chat();
+  void send_status(v1::Status status);
+  void request_online();
+  void locate(std::uint64_t user_id);
+  void toast(std::string text, double seconds = 4.0);
+  void handle_key(const SDL_Keycode key);
+  void handle_click(int x, int y, Uint8 button);
+  void set_chat_focus(bool focus);
+  void walk_input();
+  // room_script.cpp: headless actions (--script), one after the other.
+  void run_script();
+
+  // room_draw.cpp
+  void draw_world() const;
+  void draw_avatar(const AvatarView& a, TileVec at, bool walking, float walk_time,
+                   bool highlighted) const;
+  void draw_labels(const AvatarView& a, TileVec at, bool highlighted) const;
+  void draw_ring() const;
+  // room_hud.cpp
+  void draw_hud() const;
+  void draw_chat_panel() const;
+  void draw_online_panel() const;
+  void draw_minimap() const;
+  void draw_status_menu() const;
+  SDL_Rect chat_panel_rect() const;
+  SDL_Rect chat_tab_rect(int tab) const;
+  SDL_Rect online_panel_rect() const;
+  SDL_Rect status_button_rect() const;
+  SDL_Rect status_item_rect(int index) const;
+  SDL_Rect minimap_rect() const;
+  bool near_me(world::TilePos p) const;
+
+  AppContext& ctx_;
+  std::string room_;
+  const world::Map* map_ = nullptr;
+  world::Map fallback_map_;  // used when the server names a map we do not have
+  TexturePtr minimap_;
+  std::uint64_t self_id_ = 0;
+  int radius_ = 5;
+  Avatars avatars_;
+  OwnAvatar me_;
+  ChatLog chat_;
+  Camera camera_;
+  TextField chat_input_{2000};
+  bool chat_focus_ = false;
+  bool show_online_ = false;
+  bool status_menu_open_ = false;
+  v1::Status my_status_ = v1::STATUS_AVAILABLE;
+  std::vector<v1::OnlineEntry> online_;
+  std::uint32_t online_request_ = 0;
+  std::uint64_t follow_user_ = 0;  // camera follows this person instead of us while set
+  std::optional<TileVec> pan_to_;  // a located spot the camera moves to
+  std::deque<Toast> toasts_;
+  double entered_at_ = 0;
+  std::size_t script_step_ = 0;
+  double script_wait_until_ = 0;
+};
+
+}  // namespace moim::client::app

@@ -1,0 +1,41 @@
+// RoomScreen: scripted actions for headless runs (--script), so tests and the README screenshot
+// can walk and talk without a person: "goto:X,Y" walks a path there, "say:TEXT" says TEXT nearby,
+// "room:TEXT" says it to the room, "wait:SECONDS" pauses, "zoom:F" sets the zoom.
+#include <charconv>
+
+#include "moim/world/pathfind.hpp"
+#include "room_screen.hpp"
+
+namespace moim::client::app {
+
+void RoomScreen::run_script() {
+  const auto& script = ctx_.options->script;
+  // Each step starts when the previous walk has finished and any wait has passed; the first
+  // waits a moment for the first frames of the people around us.
+  if (script_step_ >= script.size() || me_.walking() || me_.following_path()) return;
+  if (ctx_.now < script_wait_until_ || ctx_.now - entered_at_ < 0.3) return;
+  const std::string& step = script[script_step_++];
+  const auto colon = step.find(':');
+  const std::string verb = step.substr(0, colon);
+  const std::string arg = colon == std::string::npos ? std::string() : step.substr(colon + 1);
+  if (verb == "goto") {
+    int x = 0;
+    int y = 0;
+    const auto comma = arg.find(',');
+    if (comma == std::string::npos) return;
+    std::from_chars(arg.data(), arg.data() + comma, x);
+    std::from_chars(arg.data() + comma + 1, arg.data() + arg.size(), y);
+    me_.follow_path(world::find_path(*map_, me_.tile(), {x, y}));
+  } else if (verb == "say" || verb == "room") {
+    chat_.select(verb == "say" ? ChatTab::nearby : ChatTab::room);
+    chat_input_.set_value(arg);
+    send_chat();
+    script_wait_until_ = ctx_.now + 0.3;  // let the echo come back before the next step
+  } else if (verb == "wait") {
+    script_wait_until_ = ctx_.now + std::atof(arg.c_str());
+  } else if (verb == "zoom") {
+    camera_.set_zoom(static_cast<float>(std::atof(arg.c_str())));
+  }
+}
+
+}  // namespace moim::client::app

@@ -1,0 +1,190 @@
+#include "session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "moim/client/server_address.hpp"
+
+namespace moim::client::app {
+
+namespace {
+
+constexpr int kMaxReconnectAttempts = 5;
+
+}  // namespace
+
+std::string explain(const v1::Error& error) {
+  switch (error.code()) {
+    case v1::ERROR_CODE_INVALID_INVITE:
+      return "That invite code is not valid (or has been used up).";
+    case v1::ERROR_CODE_ROOM_FULL:
+      return "That room is full. Try again later or pick another room.";
+    case v1::ERROR_CODE_UNSUPPORTED_VERSION:
+      return "This client speaks a different protocol version than the server. Please update.";
+    case v1::ERROR_CODE_INVALID_NAME:
+      return "That name cannot be used: " + error.message();
+    case v1::ERROR_CODE_NO_SUCH_ROOM:
+      return "There is no such room.";
+    case v1::ERROR_CODE_BANNED:
+      return "You are banned from this server: " + error.message();
+    default:
+      return error.message().empty() ? std::string("The server refused the request.")
+                                     : error.message();
+  }
+}
+
+bool Session::start(const JoinSettings& settings, double now) {
+  (void)now;
+  const auto address = parse_server_address(settings.server);
+  if (!address) {
+    fail("\"" + settings.server + "\" is not a server address (use ws://host:port).");
+    return false;
+  }
+  settings_ = settings;
+  host_ = address->host;
+  port_ = address->port;
+  resume_token_.clear();
+  resuming_ = false;
+  reconnect_attempt_ = 0;
+  error_.clear();
+  connect_now();
+  return true;
+}
+
+void Session::connect_now() {
+  phase_ = SessionPhase::connecting;
+  net_.connect(host_, port_);
+}
+
+void Session::fail(std::string message) {
+  phase_ = SessionPhase::failed;
+  error_ = std::move(message);
+  net_.close("giving up");
+}
+
+std::uint32_t Session::send(v1::Envelope envelope) {
+  if (phase_ != SessionPhase::in_room && phase_ != SessionPhase::greeting &&
+      phase_ != SessionPhase::joining) {
+    return 0;
+  }
+  if (envelope.request_id() == 0) envelope.set_request_id(next_request_id_++);
+  net_.send(envelope);
+  return envelope.request_id();
+}
+
+void Session::leave() {
+  net_.close("bye");
+  phase_ = SessionPhase::idle;
+}
+
+void Session::on_open() {
+  phase_ = SessionPhase::greeting;
+  v1::Envelope hello;
+  hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+  hello.mutable_hello()->set_client("moim-client/0.1");
+  hello_id_ = send(std::move(hello));
+}
+
+void Session::on_envelope(const v1::Envelope& e,
+                          const std::function<void(const v1::Envelope&)>& out) {
+  if (phase_ == SessionPhase::greeting && e.request_id() == hello_id_) {
+    if (e.has_error()) return fail(explain(e.error()));
+    welcome_ = e.welcome();
+    phase_ = SessionPhase::joining;
+    v1::Envelope next;
+    if (resuming_) {
+      next.mutable_resume()->set_resume_token(resume_token_);
+    } else {
+      next.mutable_join()->set_display_name(settings_.name);
+      next.mutable_join()->set_invite_code(settings_.invite);
+      next.mutable_join()->set_room(settings_.room);
+    }
+    join_id_ = send(std::move(next));
+    return;
+  }
+  if (phase_ == SessionPhase::joining && e.request_id() == join_id_) {
+    if (e.has_error()) {
+      if (resuming_ && e.error().code() == v1::ERROR_CODE_RESUME_EXPIRED) {
+        // The grace period ended: come back as a new arrival with the same name and code.
+        resuming_ = false;
+        v1::Envelope join;
+        join.mutable_join()->set_display_name(settings_.name);
+        join.mutable_join()->set_invite_code(settings_.invite);
+        join.mutable_join()->set_room(settings_.room);
+        join_id_ = send(std::move(join));
+        return;
+      }
+      return fail(explain(e.error()));
+    }
+    if (!e.has_joined()) return fail("The server answered the join with something unexpected.");
+    joined_ = e.joined();
+    resume_token_ = joined_.resume_token();
+    reconnect_attempt_ = 0;
+    phase_ = SessionPhase::in_room;
+    joined_pending_ = true;
+    return;
+  }
+  if (phase_ == SessionPhase::in_room) out(e);
+}
+
+void Session::on_closed(const CloseInfo& info, double now) {
+  const std::string why = describe(info);
+  if (phase_ == SessionPhase::in_room || phase_ == SessionPhase::reconnecting ||
+      (resuming_ && phase_ != SessionPhase::failed)) {
+    // A close with a reason from the server (kicked, banned, too slow) is final; a dropped
+    // transport is worth another try.
+    const bool transport_drop = !info.error.empty() || info.code == 1006;
+    if (transport_drop && !resume_token_.empty() && reconnect_attempt_ < kMaxReconnectAttempts) {
+      phase_ = SessionPhase::reconnecting;
+      resuming_ = true;
+      error_ = why;
+      reconnect_at_ = now + std::pow(2.0, reconnect_attempt_);
+      ++reconnect_attempt_;
+      return;
+    }
+    return fail("Disconnected: " + why);
+  }
+  if (phase_ == SessionPhase::connecting) {
+    return fail("Cannot reach the server at " + settings_.server + " (" + why + ").");
+  }
+  if (phase_ == SessionPhase::greeting || phase_ == SessionPhase::joining) {
+    return fail("The server closed the connection while joining: " + why);
+  }
+}
+
+void Session::update(double now, const std::function<void(const v1::Envelope&)>& on_message) {
+  for (auto& event : net_.poll()) {
+    if (std::holds_alternative<NetOpened>(event)) {
+      on_open();
+    } else if (auto* e = std::get_if<v1::Envelope>(&event)) {
+      on_envelope(*e, on_message);
+    } else if (auto* c = std::get_if<NetClosed>(&event)) {
+      on_closed(c->info, now);
+    }
+  }
+  if (phase_ == SessionPhase::reconnecting && now >= reconnect_at_) connect_now();
+}
+
+std::string Session::status_line(double now) const {
+  switch (phase_) {
+    case SessionPhase::idle:
+      return "";
+    case SessionPhase::connecting:
+      return resuming_ ? "Reconnecting..." : "Connecting to " + settings_.server + "...";
+    case SessionPhase::greeting:
+    case SessionPhase::joining:
+      return resuming_ ? "Resuming your session..." : "Joining...";
+    case SessionPhase::in_room:
+      return "";
+    case SessionPhase::reconnecting: {
+      const int seconds = static_cast<int>(std::max(0.0, std::ceil(reconnect_at_ - now)));
+      return "Connection lost (" + error_ + "). Reconnecting in " + std::to_string(seconds) +
+             " s...";
+    }
+    case SessionPhase::failed:
+      return error_;
+  }
+  return "";
+}
+
+}  // namespace moim::client::app
