@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iostream>
 
 #include "moim/client/server_address.hpp"
 
@@ -33,6 +35,11 @@ std::string explain(const v1::Error& error) {
   }
 }
 
+Session::Session(NetworkThread& net) : net_(net) {
+  const char* trace = std::getenv("MOIM_TRACE");
+  trace_ = trace != nullptr && *trace != '\0' && *trace != '0';
+}
+
 bool Session::start(const JoinSettings& settings, double now) {
   (void)now;
   const auto address = parse_server_address(settings.server);
@@ -44,6 +51,7 @@ bool Session::start(const JoinSettings& settings, double now) {
   host_ = address->host;
   port_ = address->port;
   resume_token_.clear();
+  backlog_.clear();
   resuming_ = false;
   reconnect_attempt_ = 0;
   error_.clear();
@@ -68,6 +76,7 @@ std::uint32_t Session::send(v1::Envelope envelope) {
     return 0;
   }
   if (envelope.request_id() == 0) envelope.set_request_id(next_request_id_++);
+  if (trace_) std::cerr << "moim-client: -> " << envelope.ShortDebugString() << '\n';
   net_.send(envelope);
   return envelope.request_id();
 }
@@ -153,14 +162,21 @@ void Session::on_closed(const CloseInfo& info, double now) {
 }
 
 void Session::update(double now, const std::function<void(const v1::Envelope&)>& on_message) {
-  for (auto& event : net_.poll()) {
+  for (auto& event : net_.poll()) backlog_.push_back(std::move(event));
+  while (!backlog_.empty()) {
+    NetEvent event = std::move(backlog_.front());
+    backlog_.pop_front();
     if (std::holds_alternative<NetOpened>(event)) {
       on_open();
     } else if (auto* e = std::get_if<v1::Envelope>(&event)) {
+      if (trace_) std::cerr << "moim-client: <- " << e->ShortDebugString() << '\n';
       on_envelope(*e, on_message);
     } else if (auto* c = std::get_if<NetClosed>(&event)) {
       on_closed(c->info, now);
     }
+    // What follows a Joined (the first frames) belongs to the screen that takes the join over,
+    // which calls update() next; the current caller's handler may not be that screen.
+    if (joined_pending_) break;
   }
   if (phase_ == SessionPhase::reconnecting && now >= reconnect_at_) connect_now();
 }

@@ -6,6 +6,7 @@
 // (backing off 1, 2, 4 s; five tries), so a short network hiccup puts the person back where
 // they stood.
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -20,7 +21,8 @@ enum class SessionPhase { idle, connecting, greeting, joining, in_room, reconnec
 
 class Session {
  public:
-  explicit Session(NetworkThread& net) : net_(net) {}
+  // MOIM_TRACE=1 in the environment logs every envelope to stderr.
+  explicit Session(NetworkThread& net);
 
   // Starts a fresh join. Returns false (and sets error()) if the server address is bad.
   bool start(const JoinSettings& settings, double now);
@@ -52,6 +54,8 @@ class Session {
   void fail(std::string message);
 
   NetworkThread& net_;
+  std::deque<NetEvent> backlog_;  // events not yet handled, in arrival order
+  bool trace_ = false;
   JoinSettings settings_;
   std::string host_;
   std::uint16_t port_ = 0;

@@ -141,7 +141,7 @@ void Connection::start_handshake(std::string host_header, std::string target) {
     t.idle_timeout = st.options.idle_timeout;
     t.keep_alive_pings = true;
     st.ws.set_option(t);
-    st.ws.read_message_max(proto::kMaxMessageBytes);
+    st.ws.read_message_max(proto::kMaxServerMessageBytes);
     st.ws.binary(true);
     st.phase = Phase::open;
     st.open_snapshot = true;
