@@ -2,9 +2,10 @@
 
 namespace moim::proto {
 
-DecodeResult decode_envelope(std::string_view bytes) {
-  if (bytes.size() > kMaxMessageBytes) {
-    return DecodeError{v1::ERROR_CODE_BAD_REQUEST, "message larger than 64 KiB"};
+DecodeResult decode_envelope(std::string_view bytes, std::size_t max_bytes) {
+  if (bytes.size() > max_bytes) {
+    return DecodeError{v1::ERROR_CODE_BAD_REQUEST,
+                       "message larger than " + std::to_string(max_bytes / 1024) + " KiB"};
   }
   v1::Envelope envelope;
   if (!envelope.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {

@@ -12,7 +12,7 @@ namespace asio = boost::asio;
 using boost::system::error_code;
 
 Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, app::Hub& hub)
-    : io_(io), acceptor_(asio::make_strand(io)), hub_(hub) {
+    : io_(io), acceptor_(asio::make_strand(io)), backoff_(acceptor_.get_executor()), hub_(hub) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -26,6 +26,7 @@ void Listener::run() {
 void Listener::stop() {
   asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
     error_code ignored;
+    self->backoff_.cancel();
     self->acceptor_.close(ignored);
   });
 }
@@ -33,17 +34,25 @@ void Listener::stop() {
 void Listener::accept_next() {
   acceptor_.async_accept(asio::make_strand(io_),
                          [self = shared_from_this()](error_code ec, asio::ip::tcp::socket socket) {
-                           if (ec == asio::error::operation_aborted) return;
-                           if (ec) {
-                             // Out of file descriptors and the like: keep serving the connections
-                             // we have.
-                             spdlog::warn("accept: {}", ec.message());
-                           } else {
-                             socket.set_option(asio::ip::tcp::no_delay(true), ec);
-                             std::make_shared<HttpSession>(std::move(socket), self->hub_)->run();
-                           }
-                           self->accept_next();
+                           self->on_accept(ec, std::move(socket));
                          });
+}
+
+void Listener::on_accept(error_code ec, asio::ip::tcp::socket socket) {
+  if (ec == asio::error::operation_aborted) return;
+  if (ec) {
+    // Out of file descriptors and the like: keep serving the connections we have, and try
+    // again shortly instead of spinning on an error that repeats at once.
+    spdlog::warn("accept: {}", ec.message());
+    backoff_.expires_after(std::chrono::milliseconds(100));
+    backoff_.async_wait([self = shared_from_this()](error_code wait_ec) {
+      if (!wait_ec) self->accept_next();
+    });
+    return;
+  }
+  socket.set_option(asio::ip::tcp::no_delay(true), ec);
+  std::make_shared<HttpSession>(std::move(socket), hub_)->run();
+  accept_next();
 }
 
 }  // namespace moim::net

@@ -2,6 +2,7 @@
 // Accepts TCP connections and starts an HttpSession for each, on its own strand.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <memory>
 
 namespace moim::app {
@@ -20,9 +21,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
  private:
   void accept_next();
+  void on_accept(boost::system::error_code ec, boost::asio::ip::tcp::socket socket);
 
   boost::asio::io_context& io_;
   boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer backoff_;
   app::Hub& hub_;
 };
 

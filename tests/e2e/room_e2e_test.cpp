@@ -127,3 +127,24 @@ TEST(RoomE2E, OthersSeeYourMovesWhereTheServerPutsYou) {
 
 }  // namespace
 }  // namespace moim::e2e
+
+namespace moim::e2e {
+namespace {
+
+// Fifty long Hangul lines make a join snapshot larger than the 64 KiB a client may send; the
+// server's answers must still reach the client.
+TEST(RoomE2E, ALongChatHistoryStillFitsInTheJoinSnapshot) {
+  TestServer server([](ServerConfig& c) { c.room.chat_rate = {1000.0, 1000.0}; });
+  auto a = server.join("긴글");
+  std::string line;
+  for (int i = 0; i < 500; ++i) line += "가";
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE(a->request(chat(v1::CHAT_SCOPE_ROOM, line)));
+  v1::Joined joined;
+  auto b = server.join("새로온", "", &joined);
+  if (b->closed()) ADD_FAILURE() << client::describe(*b->close_info());
+  EXPECT_EQ(joined.room().history_size(), 50);
+  EXPECT_GT(joined.ByteSizeLong(), 64u * 1024u);
+}
+
+}  // namespace
+}  // namespace moim::e2e

@@ -176,7 +176,7 @@ void Connection::start_read() {
       if (was_text) {
         self->close_with_error("the server sent a text frame; moim speaks binary envelopes");
       } else {
-        auto decoded = proto::decode_envelope(bytes);
+        auto decoded = proto::decode_envelope(bytes, proto::kMaxServerMessageBytes);
         if (auto* error = std::get_if<proto::DecodeError>(&decoded)) {
           self->close_with_error("the server sent a bad message: " + error->message);
         } else if (st.handlers.on_message) {
