@@ -24,8 +24,8 @@ struct ServerConfig {
   std::string server_name = "moim";
 
   room::RoomConfig room;
-  std::chrono::milliseconds flush_min{10};  // a flush waits at least this long after the last
-  std::chrono::milliseconds flush_max{50};  // and comes at least this often while inputs wait
+  // A room flushes as soon as something changed, but no sooner than this after its last flush.
+  std::chrono::milliseconds flush_min{10};
   std::chrono::seconds resume_grace{60};
   std::chrono::seconds hello_timeout{10};          // from connect to a successful join
   std::size_t send_queue_bytes = 4 * 1024 * 1024;  // past this a client is too slow: closed

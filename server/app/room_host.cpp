@@ -36,7 +36,7 @@ void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arriv
       return hub_.directory().sign_out(id, link.get());  // the connection is gone already
     }
     links_[id] = link;  // the snapshot is sent through it
-    auto admitted = room_.admit(arrival, request_id, hub_.now_ms());
+    auto admitted = room_.admit(arrival, request_id);
     if (!admitted) {
       links_.erase(id);
       return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);

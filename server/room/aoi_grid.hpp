@@ -4,7 +4,6 @@
 // cell sees exactly the same set of cells. That is what lets a room encode one frame per
 // occupied cell and share it among all the people standing there.
 #include <cstdint>
-#include <functional>
 #include <vector>
 
 #include "moim/world/geometry.hpp"

@@ -24,7 +24,7 @@ Room::Member* Room::member(UserId id) {
   return it == members_.end() ? nullptr : &it->second;
 }
 
-Status Room::admit(const Arrival& arrival, std::uint32_t request_id, std::int64_t now_ms) {
+Status Room::admit(const Arrival& arrival, std::uint32_t request_id) {
   const UserId id = arrival.avatar.id;
   if (members_.contains(id)) return Error{Errc::already_joined, "already in this room"};
   const bool staff = arrival.avatar.role != Role::attendee;
@@ -45,7 +45,6 @@ Status Room::admit(const Arrival& arrival, std::uint32_t request_id, std::int64_
   grid_.insert(id, it->second.avatar.pos);
   mark_dirty(it->second);
   sink_.snapshot(id, request_id, arrival.kind, snapshot_for(it->second));
-  (void)now_ms;
   return ok();
 }
 

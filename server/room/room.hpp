@@ -48,7 +48,7 @@ class Room {
 
   // Admits someone and answers with a snapshot, or with room_full. The caller makes sure the
   // person is in no other room.
-  Status admit(const Arrival& arrival, std::uint32_t request_id, std::int64_t now_ms);
+  Status admit(const Arrival& arrival, std::uint32_t request_id);
   // Removes someone; returns their avatar as it was (for resume), or nullopt if absent.
   std::optional<AvatarView> leave(UserId id, LeaveReason reason);
 

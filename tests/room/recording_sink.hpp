@@ -127,7 +127,7 @@ struct RoomFixture {
   std::int64_t now = 1'000'000;
 
   void admit(UserId id, TilePos pos, Role role = Role::attendee) {
-    ASSERT_TRUE(room.admit(arrive_at(id, pos, role), 1, now).has_value());
+    ASSERT_TRUE(room.admit(arrive_at(id, pos, role), 1).has_value());
   }
   // Steps in a straight line, spacing moves so no rate limit applies.
   void walk(UserId id, TilePos to) {

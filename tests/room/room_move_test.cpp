@@ -34,7 +34,7 @@ TEST(RoomMove, ArrivalWithoutPlaceLandsOnAWalkableSpawnTile) {
   RoomFixture f(walled_room());
   Arrival arrival;
   arrival.avatar = testing::person(7);
-  ASSERT_TRUE(f.room.admit(arrival, 1, f.now).has_value());
+  ASSERT_TRUE(f.room.admit(arrival, 1).has_value());
   const auto pos = f.room.find(7)->pos;
   EXPECT_TRUE((world::TileRect{1, 1, 3, 3}.contains(pos)));
 }
@@ -44,10 +44,10 @@ TEST(RoomMove, FullRoomRefusesAttendeesButNotHosts) {
   config.capacity = 1;
   RoomFixture f(walled_room(), config);
   f.admit(1, {2, 2});
-  auto refused = f.room.admit(testing::arrive_at(2, {3, 3}), 1, f.now);
+  auto refused = f.room.admit(testing::arrive_at(2, {3, 3}), 1);
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, Errc::room_full);
-  EXPECT_TRUE(f.room.admit(testing::arrive_at(3, {3, 3}, Role::host), 1, f.now).has_value());
+  EXPECT_TRUE(f.room.admit(testing::arrive_at(3, {3, 3}, Role::host), 1).has_value());
 }
 
 TEST(RoomMove, StepIntoWallIsRefusedWithTheAuthoritativePosition) {
