@@ -1,5 +1,7 @@
 #include "app/hub.hpp"
 
+#include "api/routes.hpp"
+
 #include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
 #include "net/convert.hpp"
@@ -20,12 +22,13 @@ bool outranks(store::Role actor, store::Role target) {
 
 Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
          const world::MapSet& maps, Metrics& metrics)
-    : config_(std::move(config)), store_(store), metrics_(metrics) {
+    : config_(std::move(config)), store_(store), metrics_(metrics), api_(store) {
   for (const auto& id : maps.ids()) {
     auto map = std::make_shared<const world::Map>(*maps.find(id));
     rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
+  api::register_routes(api_, *this);
 }
 
 std::int64_t Hub::now_ms() const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "api/router.hpp"
 #include "app/config.hpp"
 #include "app/directory.hpp"
 #include "app/metrics.hpp"
@@ -28,6 +29,8 @@ class Hub {
   Metrics& metrics() { return metrics_; }
   Directory& directory() { return directory_; }
   ResumeRegistry& resumes() { return resumes_; }
+  // The host API (/api/...), with every route registered (api/routes.cpp).
+  const api::Router& api() const { return api_; }
   std::int64_t now_ms() const;
   std::shared_ptr<RoomHost> room(std::string_view id) const;
 
@@ -65,6 +68,7 @@ class Hub {
   Directory directory_;
   ResumeRegistry resumes_;
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
+  api::Router api_;
 };
 
 }  // namespace moim::app

@@ -5,6 +5,7 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include "api/api.hpp"
 #include "app/hub.hpp"
 #include "net/ws_session.hpp"
 
@@ -34,8 +35,40 @@ HttpResponse text_response(const HttpRequest& request, http::status status, std:
 
 }  // namespace
 
+namespace {
+
+HttpResponse to_http(const HttpRequest& request, api::ApiResponse answer) {
+  HttpResponse response = text_response(request, static_cast<http::status>(answer.status),
+                                        std::move(answer.body), answer.content_type);
+  for (const auto& [name, value] : answer.headers) response.set(name, value);
+  if (request.method() == http::verb::head) response.body().clear();
+  return response;
+}
+
+HttpResponse route_api(const HttpRequest& request, const api::Router& router) {
+  const std::string_view target = request.target();
+  const auto question = target.find('?');
+  auto path = api::percent_decode(target.substr(0, question));
+  auto query = api::parse_query(question == std::string_view::npos ? std::string_view{}
+                                                                   : target.substr(question + 1));
+  if (!path || !query) {
+    return to_http(request, api::ApiResponse::error(400, "bad_request", "malformed URL escape"));
+  }
+  api::ApiRequest api_request;
+  api_request.method = std::string(request.method_string());
+  api_request.path = std::move(*path);
+  api_request.query = std::move(*query);
+  api_request.authorization = std::string(request[http::field::authorization]);
+  api_request.content_type = std::string(request[http::field::content_type]);
+  api_request.body = request.body();
+  return to_http(request, router.handle(std::move(api_request)));
+}
+
+}  // namespace
+
 HttpResponse route_http(const HttpRequest& request, app::Hub& hub) {
   const auto target = request.target();
+  if (target.starts_with("/api/")) return route_api(request, hub.api());
   if (request.method() != http::verb::get && request.method() != http::verb::head) {
     return text_response(request, http::status::method_not_allowed, "method not allowed\n");
   }

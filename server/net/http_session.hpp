@@ -1,7 +1,8 @@
 #pragma once
-// Plain HTTP on the game port: reads requests, answers /healthz and /metrics, and hands
-// WebSocket upgrade requests to a WsSession. Bodies and headers are size-limited and every read
-// has a deadline, so a slow-loris client cannot hold a connection open.
+// Plain HTTP on the game port: reads requests, answers /healthz, /metrics and the host API
+// (/api/..., routed by api::Router), and hands WebSocket upgrade requests to a WsSession. Bodies
+// and headers are size-limited and every read has a deadline, so a slow-loris client cannot hold a
+// connection open.
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>

@@ -3,14 +3,12 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
 
 #include "store/migrations.hpp"
 #include "store/secret_hash.hpp"
-#include "store/sqlite_db.hpp"
+#include "store/sqlite_database.hpp"
 #include "store/sqlite_queries.hpp"
 
 namespace moim::store {
@@ -46,10 +44,6 @@ std::int64_t to_db(Role role) {
   return static_cast<std::int64_t>(role);
 }
 
-bool is_constraint(int rc) {
-  return (rc & 0xFF) == SQLITE_CONSTRAINT;
-}
-
 struct Invite {
   std::int64_t id = 0;
   Role role = Role::attendee;
@@ -59,15 +53,15 @@ struct Invite {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(sqlite::DbPtr db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::shared_ptr<sqlite::Database> db) : db_(std::move(db)) {}
 
   Status create_invite(std::string_view code, Role role, int max_uses,
                        std::string_view label) override {
     const std::string normalized = normalize_invite_code(code);
     if (normalized.empty()) return Error{Errc::bad_request, "empty invite code"};
     if (max_uses < 0) return Error{Errc::bad_request, "max_uses must be 0 (unlimited) or more"};
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::insert_invite));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::insert_invite));
     q.bind(1, sha256_hex(normalized)).bind(2, to_db(role)).bind(3, max_uses);
     q.bind(4, label).bind(5, now_ms());
     return done(q.step(), "create invite", "invite code already exists");
@@ -75,10 +69,10 @@ class SqliteStore final : public Store {
 
   Result<User> redeem_invite(std::string_view code, std::string_view display_name) override {
     const std::string hash = sha256_hex(normalize_invite_code(code));
-    std::lock_guard lock(mutex_);
+    const auto lock = db_->lock();
     // One write transaction for find → check uses → create → bump, so concurrent redeems (even
     // from another process on the same file) can never exceed max_uses.
-    sqlite::Transaction tx(db_.get());
+    sqlite::Transaction tx(db_->handle());
     if (tx.begin_result() != SQLITE_OK) return internal("redeem invite: begin");
     auto invite = find_invite(hash);
     if (!invite) return invite.error();
@@ -96,25 +90,25 @@ class SqliteStore final : public Store {
   }
 
   Result<User> create_guest(std::string_view display_name) override {
-    std::lock_guard lock(mutex_);
+    const auto lock = db_->lock();
     const std::int64_t created = now_ms();
-    Query q(prepare(sql::insert_guest));
+    Query q(db_->prepare(sql::insert_guest));
     q.bind(1, display_name).bind(2, to_db(Role::attendee)).bind(3, created);
     if (q.step() != SQLITE_DONE) return internal("create guest");
     return User{last_id(), std::string(display_name), Role::attendee, created};
   }
 
   Result<std::optional<User>> find_user(UserId id) override {
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::find_user));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::find_user));
     q.bind(1, to_db(id));
     return read_user(q, "find user");
   }
 
   Status create_host_token(std::string_view token, Role role, std::string_view label) override {
     if (token.empty()) return Error{Errc::bad_request, "empty host token"};
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::insert_host_token));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::insert_host_token));
     q.bind(1, sha256_hex(token)).bind(2, to_db(role)).bind(3, label).bind(4, now_ms());
     return done(q.step(), "create host token", "host token already exists");
   }
@@ -122,8 +116,8 @@ class SqliteStore final : public Store {
   Result<std::optional<Role>> role_for_token(std::string_view token) override {
     if (token.empty()) return std::optional<Role>{};
     const std::string hash = sha256_hex(token);
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::find_host_token));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::find_host_token));
     q.bind(1, hash);
     const int rc = q.step();
     if (rc == SQLITE_DONE) return std::optional<Role>{};
@@ -135,19 +129,19 @@ class SqliteStore final : public Store {
 
   Result<ChatRecord> append_chat(ChatRecord record) override {
     if (record.sent_at_ms == 0) record.sent_at_ms = now_ms();
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::insert_chat));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::insert_chat));
     q.bind(1, record.room).bind(2, to_db(record.user_id)).bind(3, record.display_name);
     q.bind(4, record.text).bind(5, record.sent_at_ms);
     if (q.step() != SQLITE_DONE) return internal("append chat");
-    record.id = sqlite3_last_insert_rowid(db_.get());
+    record.id = db_->last_insert_id();
     return record;
   }
 
   Result<std::vector<ChatRecord>> recent_chat(std::string_view room, std::size_t limit) override {
     constexpr auto max_limit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
-    std::lock_guard lock(mutex_);
-    Query q(prepare(sql::recent_chat));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(sql::recent_chat));
     q.bind(1, room).bind(2, static_cast<std::int64_t>(std::min(limit, max_limit)));
     std::vector<ChatRecord> records;
     int rc = SQLITE_OK;
@@ -172,36 +166,17 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // --- helpers below run with mutex_ held ---
+  // --- helpers below run with the database lock held ---
 
-  // The cached statement for `sql` (one of the sql:: constants, static storage), preparing it on
-  // first use. nullptr if preparing failed; Query then reports the error from step().
-  sqlite3_stmt* prepare(std::string_view text) {
-    auto& slot = statements_[text];
-    if (!slot) {
-      sqlite3_stmt* raw = nullptr;
-      sqlite3_prepare_v3(db_.get(), text.data(), static_cast<int>(text.size()),
-                         SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-      slot.reset(raw);
-    }
-    return slot.get();
-  }
-
-  Error internal(std::string_view what) const {
-    return Error{Errc::internal, std::string(what) + ": " + sqlite::errmsg(db_.get())};
-  }
-
-  // A write statement's outcome: done, a uniqueness clash the caller caused, or a db failure.
+  Error internal(std::string_view what) const { return db_->internal(what); }
   Status done(int rc, std::string_view what, std::string_view duplicate) const {
-    if (rc == SQLITE_DONE) return ok();
-    if (is_constraint(rc)) return Error{Errc::bad_request, std::string(duplicate)};
-    return internal(what);
+    return db_->done(rc, what, duplicate);
   }
 
-  UserId last_id() const { return to_user_id(sqlite3_last_insert_rowid(db_.get())); }
+  UserId last_id() const { return to_user_id(db_->last_insert_id()); }
 
   Result<Invite> find_invite(const std::string& hash) {
-    Query q(prepare(sql::find_invite));
+    Query q(db_->prepare(sql::find_invite));
     q.bind(1, hash);
     const int rc = q.step();
     if (rc == SQLITE_DONE) return Error{Errc::invalid_invite, "unknown invite code"};
@@ -212,7 +187,7 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<User>> find_invited_user(std::int64_t invite, std::string_view name) {
-    Query q(prepare(sql::find_invited_user));
+    Query q(db_->prepare(sql::find_invited_user));
     q.bind(1, invite).bind(2, name);
     return read_user(q, "find invited user");
   }
@@ -229,22 +204,22 @@ class SqliteStore final : public Store {
 
   Result<User> insert_user(std::string_view name, Role role, std::int64_t invite) {
     const std::int64_t created = now_ms();
-    Query q(prepare(sql::insert_user));
+    Query q(db_->prepare(sql::insert_user));
     q.bind(1, name).bind(2, to_db(role)).bind(3, invite).bind(4, created);
     if (q.step() != SQLITE_DONE) return internal("create user");
     return User{last_id(), std::string(name), role, created};
   }
 
   Status bump_invite(std::int64_t invite) {
-    Query q(prepare(sql::use_invite));
+    Query q(db_->prepare(sql::use_invite));
     q.bind(1, invite);
     if (q.step() != SQLITE_DONE) return internal("use invite");
     return ok();
   }
 
   Status put(const sql::SanctionQueries& table, const Sanction& s, std::string_view what) {
-    std::lock_guard lock(mutex_);
-    Query q(prepare(table.put));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(table.put));
     q.bind(1, to_db(s.user_id)).bind(2, s.until_ms).bind(3, s.reason).bind(4, to_db(s.by));
     q.bind(5, now_ms());
     const int rc = q.step();
@@ -254,8 +229,8 @@ class SqliteStore final : public Store {
   }
 
   Status lift(const sql::SanctionQueries& table, UserId user, std::string_view what) {
-    std::lock_guard lock(mutex_);
-    Query q(prepare(table.lift));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(table.lift));
     q.bind(1, to_db(user));
     if (q.step() != SQLITE_DONE) return internal(what);
     return ok();
@@ -263,8 +238,8 @@ class SqliteStore final : public Store {
 
   Result<std::optional<Sanction>> active(const sql::SanctionQueries& table, UserId user,
                                          std::int64_t now, std::string_view what) {
-    std::lock_guard lock(mutex_);
-    Query q(prepare(table.active));
+    const auto lock = db_->lock();
+    Query q(db_->prepare(table.active));
     q.bind(1, to_db(user)).bind(2, now);
     const int rc = q.step();
     if (rc == SQLITE_DONE) return std::optional<Sanction>{};
@@ -273,10 +248,7 @@ class SqliteStore final : public Store {
         Sanction{to_user_id(q.int64(0)), q.int64(1), q.text(2), to_user_id(q.int64(3))}};
   }
 
-  std::mutex mutex_;
-  // Members are destroyed in reverse order: the cached statements are finalized before db_.
-  sqlite::DbPtr db_;
-  std::unordered_map<std::string_view, sqlite::StmtPtr> statements_;
+  std::shared_ptr<sqlite::Database> db_;
 };
 
 [[noreturn]] void fail_open(const std::string& name, const std::string& why) {
@@ -327,7 +299,7 @@ std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& file) {
   const std::string name = file.string();
   if (!in_memory) create_parent(file);
   sqlite3* raw = nullptr;
-  // NOMUTEX: SqliteStore serialises every call itself.
+  // NOMUTEX: sqlite::Database serialises every call itself.
   const int rc =
       sqlite3_open_v2(name.c_str(), &raw,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -339,7 +311,7 @@ std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& file) {
   } catch (const std::runtime_error& e) {
     fail_open(name, e.what());
   }
-  return std::make_unique<SqliteStore>(std::move(db));
+  return std::make_unique<SqliteStore>(std::make_shared<sqlite::Database>(std::move(db)));
 }
 
 }  // namespace moim::store

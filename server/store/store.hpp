@@ -4,6 +4,14 @@
 // only implementation today (sqlite_store.hpp). Implementations are thread-safe: rooms on
 // different strands call them concurrently.
 //
+// Features keep their own store interface beside this one (e.g. a ProgrammeStore for study
+// groups and talks) so this header does not grow with every feature. HOW TO ADD ONE: declare the
+// interface in store/<feature>_store.hpp, implement it over the shared connection in
+// store/sqlite_<feature>_store.cpp (see sqlite_database.hpp: one mutex and statement cache for
+// every store of the file, so transactions never interleave), add its tables as a migration
+// step, and give Store an accessor `virtual <Feature>Store& <feature>() = 0;` that SqliteStore
+// answers with the instance it built on its Database.
+//
 // Secrets (invite codes, host tokens) are never stored in clear: only their SHA-256, looked up
 // by hash, so a copied database does not let anyone in and lookups do not leak timing.
 #include <cstdint>
@@ -64,8 +72,7 @@ class Store {
 
   // Room chat. append assigns the id; recent returns the newest `limit`, oldest first.
   virtual Result<ChatRecord> append_chat(ChatRecord record) = 0;
-  virtual Result<std::vector<ChatRecord>> recent_chat(std::string_view room,
-                                                      std::size_t limit) = 0;
+  virtual Result<std::vector<ChatRecord>> recent_chat(std::string_view room, std::size_t limit) = 0;
 
   // Moderation. put_* replaces any earlier sanction of that kind for the person.
   virtual Status put_ban(const Sanction& ban) = 0;

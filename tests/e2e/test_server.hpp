@@ -12,6 +12,7 @@
 #include "moim/client/sync_client.hpp"
 #include "moim/world/map.hpp"
 #include "moim/world/pathfind.hpp"
+#include "store/secret_hash.hpp"
 
 namespace moim::e2e {
 
@@ -58,6 +59,13 @@ class TestServer {
   std::uint16_t port() const { return config_.port; }
   app::Server& server() { return *server_; }
   const ServerConfig& config() const { return config_; }
+
+  // A new host-API bearer token with `role`, stored as the admin CLI would.
+  std::string host_token(store::Role role = store::Role::host) {
+    auto token = store::random_token(24);
+    EXPECT_TRUE(server_->hub().store().create_host_token(token, role, "test"));
+    return token;
+  }
 
   std::unique_ptr<SyncClient> connect() {
     auto c = std::make_unique<SyncClient>();

@@ -1,0 +1,165 @@
+#include "api/api.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace moim::api {
+
+namespace {
+
+std::string_view lookup(const std::map<std::string, std::string, std::less<>>& map,
+                        std::string_view key) {
+  const auto it = map.find(key);
+  return it == map.end() ? std::string_view{} : std::string_view{it->second};
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view ApiRequest::param(std::string_view name) const {
+  return lookup(params, name);
+}
+
+std::string_view ApiRequest::query_value(std::string_view name) const {
+  return lookup(query, name);
+}
+
+ApiResponse ApiResponse::json(int status, const nlohmann::json& body) {
+  // Replace, not throw, on invalid UTF-8: stored text was validated on the way in, and a
+  // response must never fail half-way.
+  return ApiResponse{status,
+                     "application/json",
+                     body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
+                     {}};
+}
+
+ApiResponse ApiResponse::text(int status, std::string body, std::string content_type) {
+  return ApiResponse{status, std::move(content_type), std::move(body), {}};
+}
+
+ApiResponse ApiResponse::error(int status, std::string_view code, std::string_view message) {
+  return json(status, {{"error", {{"code", code}, {"message", message}}}});
+}
+
+ApiResponse ApiResponse::from(const Error& error) {
+  return ApiResponse::error(http_status(error.code), errc_name(error.code), error.message);
+}
+
+std::string_view errc_name(Errc code) {
+  switch (code) {
+    case Errc::bad_request:
+      return "bad_request";
+    case Errc::unsupported_version:
+      return "unsupported_version";
+    case Errc::not_joined:
+      return "not_joined";
+    case Errc::already_joined:
+      return "already_joined";
+    case Errc::invalid_name:
+      return "invalid_name";
+    case Errc::invalid_invite:
+      return "invalid_invite";
+    case Errc::room_full:
+      return "room_full";
+    case Errc::no_such_room:
+      return "no_such_room";
+    case Errc::move_blocked:
+      return "move_blocked";
+    case Errc::move_too_fast:
+      return "move_too_fast";
+    case Errc::text_too_long:
+      return "text_too_long";
+    case Errc::rate_limited:
+      return "rate_limited";
+    case Errc::forbidden:
+      return "forbidden";
+    case Errc::no_such_user:
+      return "no_such_user";
+    case Errc::muted:
+      return "muted";
+    case Errc::banned:
+      return "banned";
+    case Errc::quiet_zone:
+      return "quiet_zone";
+    case Errc::invalid_text:
+      return "invalid_text";
+    case Errc::resume_expired:
+      return "resume_expired";
+    case Errc::internal:
+      return "internal";
+    case Errc::unknown_message:
+      return "unknown_message";
+    case Errc::not_hello:
+      return "not_hello";
+    case Errc::recipient_unavailable:
+      return "recipient_unavailable";
+  }
+  return "error";
+}
+
+int http_status(Errc code) {
+  switch (code) {
+    case Errc::forbidden:
+    case Errc::banned:
+    case Errc::muted:
+      return 403;
+    case Errc::no_such_room:
+    case Errc::no_such_user:
+      return 404;
+    case Errc::room_full:
+      return 409;
+    case Errc::text_too_long:
+      return 413;
+    case Errc::rate_limited:
+      return 429;
+    case Errc::internal:
+      return 500;
+    default:
+      return 400;
+  }
+}
+
+std::optional<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out += text[i];
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const int hi = hex_value(text[i + 1]);
+    const int lo = hex_value(text[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    out += static_cast<char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
+std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::string_view query) {
+  std::map<std::string, std::string, std::less<>> out;
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    std::string pair(query.substr(0, amp));
+    query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    for (auto& c : pair) {
+      if (c == '+') c = ' ';
+    }
+    const auto eq = pair.find('=');
+    auto key = percent_decode(std::string_view(pair).substr(0, eq));
+    auto value = eq == std::string::npos ? std::optional<std::string>{""}
+                                         : percent_decode(std::string_view(pair).substr(eq + 1));
+    if (!key || !value) return std::nullopt;
+    out.insert_or_assign(std::move(*key), std::move(*value));
+  }
+  return out;
+}
+
+}  // namespace moim::api

@@ -1,0 +1,9 @@
+#include "api/routes.hpp"
+
+namespace moim::api {
+
+void register_routes(Router& router, app::Hub& hub) {
+  register_core_routes(router, hub);
+}
+
+}  // namespace moim::api

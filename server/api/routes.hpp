@@ -1,0 +1,17 @@
+#pragma once
+// Every host-API route of the server, registered in one place. Each feature keeps its routes in
+// its own file (`register_<feature>_routes`) and adds one call to register_routes().
+#include "api/router.hpp"
+
+namespace moim::app {
+class Hub;
+}
+
+namespace moim::api {
+
+void register_routes(Router& router, app::Hub& hub);
+
+// Server-wide routes: who is online, invite codes.
+void register_core_routes(Router& router, app::Hub& hub);
+
+}  // namespace moim::api
