@@ -58,7 +58,7 @@ void append_csv(const std::string& path, const Result& r) {
     out << "scenario,room,bots,joined,window_s,moves_in_s,frames_out_s,server_msgs_out_s,"
            "seen_p50_ms,seen_p99_ms,seen_max_ms,seen_samples,cpu_pct,rss_mib,bytes_bot_s,"
            "disconnects,slow_closes,flush_p99_ms,kib_per_conn,joins_s,connect_p50_ms,"
-           "connect_p99_ms,connect_max_ms,join_failed,load1\n";
+           "connect_p99_ms,connect_max_ms,join_failed,join_rate,concurrency,load1\n";
   }
   const auto opt = [](const std::optional<double>& v) { return v ? fixed(*v, 3) : std::string(); };
   out << r.scenario << ',' << r.room << ',' << r.bots << ',' << r.joined << ','
@@ -70,7 +70,8 @@ void append_csv(const std::string& path, const Result& r) {
       << ',' << r.disconnects << ',' << r.slow_closes << ',' << opt(r.flush_p99_ms) << ','
       << opt(r.kib_per_connection) << ',' << opt(r.joins_per_s) << ',' << fixed(r.connect_ms.p50, 2)
       << ',' << fixed(r.connect_ms.p99, 2) << ',' << fixed(r.connect_ms.max, 2) << ','
-      << r.join_failed << ',' << fixed(r.load_average, 2) << '\n';
+      << r.join_failed << ',' << fixed(r.join_rate, 0) << ',' << r.concurrency << ','
+      << fixed(r.load_average, 2) << '\n';
 }
 
 }  // namespace moim::loadgen

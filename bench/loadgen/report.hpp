@@ -31,6 +31,8 @@ struct Result {
   std::optional<double> kib_per_connection;
   std::optional<double> joins_per_s;
   Percentiles connect_ms;  // connect → Joined
+  double join_rate = 0;    // joins started per second (0: as fast as `concurrency` allowed)
+  int concurrency = 0;
   double load_average = 0;
 };
 

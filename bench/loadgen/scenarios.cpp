@@ -132,6 +132,8 @@ void fill_common(Result& r, const Run& run) {
   r.scenario = scenario_name(run.o.scenario);
   r.room = run.room;
   r.bots = run.o.bots;
+  r.join_rate = run.o.join_rate;
+  r.concurrency = run.o.concurrency;
   r.load_average = load_average();
 }
 
