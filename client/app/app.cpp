@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "bench.hpp"
 #include "join_screen.hpp"
 #include "net_thread.hpp"
 
@@ -24,6 +25,11 @@ class SdlLibraries {
   explicit SdlLibraries(bool headless) {
     if (headless && std::getenv("SDL_VIDEODRIVER") == nullptr) {
       SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    }
+    if (headless) {
+      // Offscreen, the window's pixels stay in memory: without this SDL would copy every frame
+      // into an OpenGL texture (Mesa's llvmpipe on a machine without a GPU) just to show nobody.
+      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
       if (!headless) throw std::runtime_error(std::string("SDL_Init: ") + SDL_GetError());
@@ -54,6 +60,18 @@ class SdlLibraries {
   bool img_ = false;
 };
 
+world::MapSet load_maps(const std::filesystem::path& dir) {
+  try {
+    return world::MapSet::load_dir(dir);
+  } catch (const std::exception& e) {
+    // Without maps the client still joins and shows people on a plain floor.
+    std::cerr << "moim-client: warning: cannot load maps from " << dir << ": " << e.what() << '\n';
+    return {};
+  }
+}
+
+}  // namespace
+
 bool save_screenshot(SDL_Renderer* r, const std::filesystem::path& file) {
   int w = 0;
   int h = 0;
@@ -66,18 +84,6 @@ bool save_screenshot(SDL_Renderer* r, const std::filesystem::path& file) {
   }
   return IMG_SavePNG(surface.get(), file.c_str()) == 0;
 }
-
-world::MapSet load_maps(const std::filesystem::path& dir) {
-  try {
-    return world::MapSet::load_dir(dir);
-  } catch (const std::exception& e) {
-    // Without maps the client still joins and shows people on a plain floor.
-    std::cerr << "moim-client: warning: cannot load maps from " << dir << ": " << e.what() << '\n';
-    return {};
-  }
-}
-
-}  // namespace
 
 int run(const AppOptions& options) {
   try {
@@ -102,6 +108,7 @@ int run(const AppOptions& options) {
     const world::MapSet maps = load_maps(options.maps_dir);
     NetworkThread net;
     Session session(net);
+    session.set_timeout(options.timeout_s);
     ScreenStack screens;
     AppContext ctx;
     ctx.renderer = renderer.get();
@@ -112,6 +119,7 @@ int run(const AppOptions& options) {
     ctx.session = &session;
     ctx.screens = &screens;
     ctx.options = &options;
+    if (options.bench_avatars > 0) return run_bench(ctx);
     screens.push(std::make_unique<JoinScreen>(ctx));
     screens.apply_pending();
 
@@ -151,7 +159,11 @@ int run(const AppOptions& options) {
                       << SDL_GetError() << '\n';
             exit_code = 1;
           }
-          if (gave_up && !done) {
+          if (const std::string problem = top->problem(); !problem.empty()) {
+            // A join that failed is a failed run, whatever the screenshot shows.
+            std::cerr << "moim-client: " << problem << '\n';
+            exit_code = 2;
+          } else if (gave_up && !done) {
             std::cerr << "moim-client: gave up waiting: "
                       << (session.error().empty() ? "no room" : session.error()) << '\n';
             exit_code = 3;

@@ -37,6 +37,9 @@ struct AppOptions {
   std::filesystem::path screenshot;
   int frames = 60;
   std::vector<std::string> script;  // headless actions, see room_script.cpp
+  double timeout_s = 10.0;          // connecting, and each answer while joining
+  int bench_avatars = 0;            // > 0: draw this many avatars offscreen and print frame times
+  int bench_frames = 600;
 };
 
 struct AppContext {

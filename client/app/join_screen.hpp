@@ -16,6 +16,7 @@ class JoinScreen : public Screen {
   void update(double dt) override;
   void draw() const override;
   bool settled() const override;
+  std::string problem() const override { return message_; }
 
  private:
   enum Field { server = 0, name, invite, room, count };

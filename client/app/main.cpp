@@ -24,13 +24,25 @@ int main(int argc, char** argv) {
   app.add_option("--screenshot", options.screenshot, "Headless: write the last frame to this PNG");
   app.add_option("--frames", options.frames, "Headless: frames to run once in the room")
       ->capture_default_str();
-  app.add_option("--script", options.script,
-                 "Headless actions, in order: goto:X,Y  say:TEXT  room:TEXT  wait:S  zoom:F");
+  app.add_option(
+      "--script", options.script,
+      "Headless actions, in order: goto:X,Y  say:TEXT  room:TEXT  wait:S  zoom:F  follow:NAME  "
+      "walkafter:NAME  chat:fold");
+  app.add_option("--timeout", options.timeout_s,
+                 "Seconds to wait for the connection, then for each answer while joining")
+      ->capture_default_str()
+      ->check(CLI::Range(0.1, 600.0));
+  app.add_option("--bench-avatars", options.bench_avatars,
+                 "Headless measurement: draw N avatars in a room (no server) and print frame "
+                 "times");
+  app.add_option("--bench-frames", options.bench_frames, "Frames to measure with --bench-avatars")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   if (!name.empty()) {
     options.join.name = name;
     options.autojoin = true;
   }
-  if (options.headless) options.settings_file.reset();  // tests must not overwrite a person's
+  if (options.bench_avatars > 0) options.headless = true;  // measured offscreen
+  if (options.headless) options.settings_file.reset();     // tests must not overwrite a person's
   return moim::client::app::run(options);
 }

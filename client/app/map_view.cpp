@@ -13,12 +13,13 @@ SDL_Rect tile_rect(const Camera& camera, float x, float y, float w, float h) {
   return {x0, y0, static_cast<int>(std::lround(b.x)) - x0, static_cast<int>(std::lround(b.y)) - y0};
 }
 
-void draw_map(SDL_Renderer* r, Textures& textures, const world::Map& map, const Camera& camera) {
+void draw_map(SDL_Renderer* r, Textures& textures, const world::Map& map, const Camera& camera,
+              int extra_rows_below) {
   const world::TileRect view = camera.visible_tiles();
   const int x0 = std::max(0, view.x);
   const int y0 = std::max(0, view.y);
   const int x1 = std::min(map.width(), view.x + view.w);
-  const int y1 = std::min(map.height(), view.y + view.h);
+  const int y1 = std::min(map.height(), view.y + view.h + extra_rows_below);
   for (const auto& layer : map.layers()) {
     if (!layer.visible || layer.name == "collision") continue;
     const auto alpha = static_cast<Uint8>(std::clamp(layer.opacity, 0.0f, 1.0f) * 255.0f);

@@ -7,7 +7,10 @@
 
 namespace moim::client::app {
 
-void draw_map(SDL_Renderer* r, Textures& textures, const world::Map& map, const Camera& camera);
+// Every visible tile, layer by layer. `extra_rows_below`: rows under the view whose tall tiles
+// (trees, shelves) may reach up into it.
+void draw_map(SDL_Renderer* r, Textures& textures, const world::Map& map, const Camera& camera,
+              int extra_rows_below = 0);
 void draw_zones(SDL_Renderer* r, const world::Map& map, const Camera& camera);
 
 // The screen rectangle of a tile, with edges rounded so that neighbouring tiles share them exactly

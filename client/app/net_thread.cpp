@@ -19,7 +19,8 @@ NetworkThread::~NetworkThread() {
   if (thread_.joinable()) thread_.join();
 }
 
-void NetworkThread::connect(const std::string& host, std::uint16_t port) {
+void NetworkThread::connect(const std::string& host, std::uint16_t port,
+                            std::chrono::milliseconds timeout) {
   std::lock_guard lock(mutex_);
   if (connection_) connection_->close("reconnecting");
   const std::uint64_t generation = ++generation_;
@@ -34,7 +35,7 @@ void NetworkThread::connect(const std::string& host, std::uint16_t port) {
   handlers.on_message = [push](v1::Envelope&& e) { push(std::move(e)); };
   handlers.on_close = [push](const CloseInfo& info) { push(NetClosed{info}); };
   connection_ = Connection::create(io_, std::move(handlers));
-  connection_->connect(host, port);
+  connection_->connect(host, port, timeout);
 }
 
 void NetworkThread::send(const v1::Envelope& envelope) {

@@ -1,6 +1,7 @@
 #pragma once
 // The network thread: owns the io_context and the Connection, and hands what happens to the
 // render loop through a mutex-guarded queue. The render loop never blocks on the network.
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -32,7 +33,8 @@ class NetworkThread {
   NetworkThread& operator=(const NetworkThread&) = delete;
 
   // Drops any current connection (its events are discarded) and starts a new one.
-  void connect(const std::string& host, std::uint16_t port);
+  // `timeout` covers connecting and the WebSocket handshake.
+  void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout);
   void send(const v1::Envelope& envelope);
   void close(std::string reason);
   // Everything that happened since the last call, in order.

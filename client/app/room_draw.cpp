@@ -136,7 +136,10 @@ void RoomScreen::draw_world() const {
   set_color(r, {16, 17, 24, 255});
   SDL_RenderClear(r);
   SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-  draw_map(r, *ctx_.textures, *map_, camera_);
+  // The world stays inside the map viewport; the panels beside it cover nothing of it.
+  const SDL_Rect clip{layout_.map.x, layout_.map.y, layout_.map.w, layout_.map.h};
+  SDL_RenderSetClipRect(r, &clip);
+  map_chunks_.draw(camera_);
   draw_zones(r, *map_, camera_);
   draw_ring();
   const world::TileRect view = camera_.visible_tiles();
@@ -158,6 +161,7 @@ void RoomScreen::draw_world() const {
   for (const AvatarView* a : shown) {
     draw_labels(*a, a->drawn, a->user_id != self_id_ && near_me(a->tile));
   }
+  SDL_RenderSetClipRect(r, nullptr);
 }
 
 }  // namespace moim::client::app

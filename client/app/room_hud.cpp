@@ -9,10 +9,7 @@ namespace moim::client::app {
 
 namespace {
 
-constexpr int kTopBar = 32;
-constexpr int kChatWidth = 440;
-constexpr int kChatHeight = 260;
-constexpr int kOnlineWidth = 260;
+constexpr int kOnlineWidth = 300;
 constexpr int kMinimapMax = 180;
 
 const char* status_name(v1::Status s) {
@@ -26,17 +23,21 @@ const char* status_name(v1::Status s) {
   }
 }
 
-void panel(SDL_Renderer* r, const SDL_Rect& rect, Uint8 alpha = 200) {
+SDL_Rect sdl(const PixelRect& p) {
+  return {p.x, p.y, p.w, p.h};
+}
+
+}  // namespace
+
+void panel(SDL_Renderer* r, const SDL_Rect& rect, Uint8 alpha) {
   set_color(r, {20, 22, 32, alpha});
   SDL_RenderFillRect(r, &rect);
   set_color(r, {70, 74, 95, 255});
   SDL_RenderDrawRect(r, &rect);
 }
 
-}  // namespace
-
 SDL_Rect RoomScreen::status_button_rect() const {
-  return {camera_.viewport_width() - 170, 4, 164, kTopBar - 8};
+  return {layout_.top_bar.w - 170, 4, 164, kTopBarHeight - 8};
 }
 
 SDL_Rect RoomScreen::status_item_rect(int index) const {
@@ -49,11 +50,11 @@ SDL_Rect RoomScreen::minimap_rect() const {
       static_cast<float>(kMinimapMax) / static_cast<float>(std::max(map_->width(), map_->height()));
   const int w = static_cast<int>(static_cast<float>(map_->width()) * scale);
   const int h = static_cast<int>(static_cast<float>(map_->height()) * scale);
-  return {camera_.viewport_width() - w - 8, kTopBar + 8, w, h};
+  return {layout_.map.x + layout_.map.w - w - 8, layout_.map.y + 8, w, h};
 }
 
 SDL_Rect RoomScreen::chat_panel_rect() const {
-  return {8, camera_.viewport_height() - kChatHeight - 8, kChatWidth, kChatHeight};
+  return sdl(layout_.chat);
 }
 
 SDL_Rect RoomScreen::chat_tab_rect(int tab) const {
@@ -65,8 +66,9 @@ SDL_Rect RoomScreen::chat_tab_rect(int tab) const {
 SDL_Rect RoomScreen::online_panel_rect() const {
   const SDL_Rect mini = minimap_rect();
   const int y = mini.y + mini.h + 8;
-  return {camera_.viewport_width() - kOnlineWidth - 8, y, kOnlineWidth,
-          std::max(100, camera_.viewport_height() - y - 8)};
+  const int w = std::min(kOnlineWidth, layout_.map.w - 16);
+  return {layout_.map.x + layout_.map.w - w - 8, y, w,
+          std::max(100, layout_.map.y + layout_.map.h - y - 8)};
 }
 
 void RoomScreen::draw_minimap() const {
@@ -117,7 +119,8 @@ void RoomScreen::draw_chat_panel() const {
   SDL_Renderer* r = ctx_.renderer;
   Text& text = *ctx_.text;
   const SDL_Rect p = chat_panel_rect();
-  panel(r, p, chat_focus_ ? 225 : 170);
+  if (p.w <= 0 || p.h <= 0) return;  // folded away
+  panel(r, p, 245);
   for (int tab = 0; tab < kChatTabCount; ++tab) {
     const auto t = static_cast<ChatTab>(tab);
     const SDL_Rect tr = chat_tab_rect(tab);
@@ -163,46 +166,31 @@ void RoomScreen::draw_chat_panel() const {
   }
 }
 
-void RoomScreen::draw_online_panel() const {
-  SDL_Renderer* r = ctx_.renderer;
-  Text& text = *ctx_.text;
-  const SDL_Rect p = online_panel_rect();
-  panel(r, p, 225);
-  text.draw("Online (" + std::to_string(online_.size()) + ")", p.x + 8, p.y + 6,
-            {240, 240, 250, 255}, FontSize::normal);
-  const int lh = text.line_height(FontSize::small);
-  int y = p.y + 30;
-  for (const auto& entry : online_) {
-    if (y + lh > p.y + p.h - 20) break;
-    const std::string line = entry.display_name() + "  ·  " + entry.room();
-    text.draw(
-        line.substr(0, text.fit(line, p.w - 16, FontSize::small)), p.x + 8, y,
-        entry.user_id() == self_id_ ? SDL_Color{160, 220, 255, 255} : SDL_Color{225, 225, 235, 255},
-        FontSize::small);
-    y += lh;
-  }
-  text.draw("click: locate · right-click: message", p.x + 8, p.y + p.h - 18, {120, 125, 145, 255},
-            FontSize::small);
-}
-
 void RoomScreen::draw_hud() const {
   SDL_Renderer* r = ctx_.renderer;
   Text& text = *ctx_.text;
-  SDL_Rect bar{0, 0, camera_.viewport_width(), kTopBar};
-  set_color(r, {14, 15, 22, 220});
+  const SDL_Rect bar = sdl(layout_.top_bar);
+  set_color(r, {14, 15, 22, 255});
   SDL_RenderFillRect(r, &bar);
-  const std::string title = (map_->display_name().empty() ? room_ : map_->display_name()) +
-                            "  ·  " + std::to_string(avatars_.size()) + " here" +
-                            "  ·  O: online  +/-: zoom  click: walk";
+  std::string title = (map_->display_name().empty() ? room_ : map_->display_name()) + "  ·  " +
+                      std::to_string(avatars_.size()) + " here" +
+                      "  ·  O: online  C: chat  +/-: zoom  click: walk";
+  if (chat_panel_ == ChatPanel::folded) {
+    int unread = 0;
+    for (int tab = 0; tab < kChatTabCount; ++tab) unread += chat_.unread(static_cast<ChatTab>(tab));
+    if (unread > 0) title += "  ·  " + std::to_string(unread) + " unread";
+  }
   text.draw(title, 10, 7, {235, 235, 245, 255}, FontSize::small);
   draw_minimap();
   draw_chat_panel();
   if (show_online_) draw_online_panel();
+  draw_follow_banner();
   draw_status_menu();
-  int y = kTopBar + 10;
+  const int mid_x = layout_.map.x + layout_.map.w / 2;
+  int y = layout_.map.y + 10;
   for (const auto& t : toasts_) {
     const auto size = text.measure(t.text, FontSize::small);
-    SDL_Rect box{(camera_.viewport_width() - size.w) / 2 - 10, y, size.w + 20, size.h + 8};
+    SDL_Rect box{mid_x - size.w / 2 - 10, y, size.w + 20, size.h + 8};
     panel(r, box, 230);
     text.draw(t.text, box.x + 10, box.y + 4, {255, 235, 200, 255}, FontSize::small);
     y += box.h + 4;
@@ -210,8 +198,8 @@ void RoomScreen::draw_hud() const {
   const std::string banner = ctx_.session->status_line(ctx_.now);
   if (!banner.empty()) {
     const auto size = text.measure(banner);
-    SDL_Rect box{(camera_.viewport_width() - size.w) / 2 - 16, camera_.viewport_height() / 2 - 20,
-                 size.w + 32, size.h + 16};
+    SDL_Rect box{mid_x - size.w / 2 - 16, layout_.map.y + layout_.map.h / 2 - 20, size.w + 32,
+                 size.h + 16};
     panel(r, box, 240);
     text.draw(banner, box.x + 16, box.y + 8, {255, 200, 120, 255});
   }

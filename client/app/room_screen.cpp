@@ -10,10 +10,17 @@
 namespace moim::client::app {
 
 RoomScreen::RoomScreen(AppContext& ctx)
-    : ctx_(ctx), fallback_map_(world::MapBuilder("fallback", 64, 64).build()) {
-  const auto& joined = ctx.session->joined();
+    : RoomScreen(ctx, ctx.session->joined(),
+                 static_cast<int>(std::max(1u, ctx.session->welcome().proximity_radius()))) {}
+
+RoomScreen::RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius)
+    : ctx_(ctx),
+      fallback_map_(world::MapBuilder("fallback", 64, 64).build()),
+      map_chunks_(ctx.renderer, *ctx.textures) {
   self_id_ = joined.user_id();
-  radius_ = static_cast<int>(std::max(1u, ctx.session->welcome().proximity_radius()));
+  radius_ = radius;
+  layout_ = layout_room(ctx.width, ctx.height, chat_panel_);
+  camera_.set_viewport(layout_.map);
   enter(joined.room());
 }
 
@@ -31,6 +38,7 @@ void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   if (map != map_) {
     map_ = map;
     minimap_ = make_minimap(ctx_.renderer, *map_);
+    map_chunks_.set_map(map_);
   }
   avatars_.reset(snapshot.avatars());
   avatars_.upsert(snapshot.you());
@@ -40,9 +48,10 @@ void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   chat_.clear();
   chat_.add_history(snapshot.history());
   camera_.set_tile_pixels(map_->tile_width());
+  camera_.set_world_size(map_->width(), map_->height());
   camera_.set_center({static_cast<float>(snapshot.you().x()) + 0.5f,
                       static_cast<float>(snapshot.you().y()) + 0.5f});
-  follow_user_ = 0;
+  // Following survives a portal: if they came here too, we keep them in view.
   pan_to_.reset();
   entered_at_ = ctx_.now;
 }
@@ -82,9 +91,14 @@ void RoomScreen::on_message(const v1::Envelope& e) {
       break;
     case v1::Envelope::kLocation: {
       const auto& loc = e.location();
-      if (loc.room() == room_) {
+      if (follow_.active() && loc.user_id() == follow_.user_id()) {
+        if (loc.room() == room_) {
+          follow_.seen_at({loc.x(), loc.y()});
+        } else {
+          stop_follow(loc.display_name() + " is now in " + loc.room());
+        }
+      } else if (loc.room() == room_) {
         pan_to_ = TileVec{static_cast<float>(loc.x()) + 0.5f, static_cast<float>(loc.y()) + 0.5f};
-        follow_user_ = avatars_.find(loc.user_id()) != nullptr ? loc.user_id() : 0;
       } else {
         toast(loc.display_name() + " is in " + loc.room());
       }
@@ -162,6 +176,10 @@ void RoomScreen::locate(std::uint64_t user_id) {
 
 void RoomScreen::set_chat_focus(bool focus) {
   chat_focus_ = focus;
+  if (focus && chat_panel_ == ChatPanel::folded) {
+    chat_panel_ = ChatPanel::open;
+    layout_ = layout_room(ctx_.width, ctx_.height, chat_panel_);
+  }
   if (focus) {
     const SDL_Rect panel = chat_panel_rect();
     SDL_Rect input{panel.x, panel.y + panel.h - 30, panel.w, 30};
@@ -203,10 +221,20 @@ void RoomScreen::handle_key(SDL_Keycode key) {
     case SDLK_3:
       send_status(v1::STATUS_DO_NOT_DISTURB);
       break;
+    case SDLK_c:
+      chat_panel_ = chat_panel_ == ChatPanel::open ? ChatPanel::folded : ChatPanel::open;
+      break;
+    case SDLK_f:
+      if (follow_.active()) {
+        const bool walking = follow_.mode() == FollowMode::walk;
+        follow_.set_mode(walking ? FollowMode::watch : FollowMode::walk);
+        if (walking) me_.follow_path({});  // stop where we are; the camera keeps watching
+      }
+      break;
     case SDLK_ESCAPE:
       status_menu_open_ = false;
       show_online_ = false;
-      follow_user_ = 0;
+      stop_follow();
       pan_to_.reset();
       break;
     default:
@@ -241,29 +269,27 @@ void RoomScreen::handle_click(int x, int y, Uint8 button) {
     set_chat_focus(true);
     return;
   }
+  if (follow_.active()) {
+    const SDL_Rect stop = follow_stop_rect();
+    if (SDL_PointInRect(&p, &stop)) {
+      stop_follow();
+      return;
+    }
+  }
   if (show_online_) {
     const SDL_Rect list = online_panel_rect();
     if (SDL_PointInRect(&p, &list)) {
-      const int row = (y - list.y - 30) / ctx_.text->line_height(FontSize::small);
-      if (row >= 0 && row < static_cast<int>(online_.size())) {
-        const auto& entry = online_[static_cast<std::size_t>(row)];
-        if (button == SDL_BUTTON_RIGHT) {
-          chat_.set_direct_partner(entry.user_id(), entry.display_name());
-          chat_.select(ChatTab::direct);
-          set_chat_focus(true);
-        } else if (entry.user_id() != self_id_) {
-          locate(entry.user_id());
-        }
-      }
+      handle_online_click(x, y, button);
       return;
     }
   }
   set_chat_focus(false);
+  if (!layout_.map.contains(x, y)) return;
   // Click-to-walk: a path over the collision layer from where we stand (or are stepping to).
   const world::TilePos target = camera_.tile_at({static_cast<float>(x), static_cast<float>(y)});
   auto path = world::find_path(*map_, me_.tile(), target);
   if (!path.empty()) {
-    follow_user_ = 0;
+    stop_follow();  // walking by yourself ends following
     pan_to_.reset();
     me_.follow_path(std::move(path));
   }
@@ -316,7 +342,7 @@ void RoomScreen::walk_input() {
   if (keys[SDL_SCANCODE_LEFT] || keys[SDL_SCANCODE_A]) d = world::Direction::left;
   if (keys[SDL_SCANCODE_RIGHT] || keys[SDL_SCANCODE_D]) d = world::Direction::right;
   if (!d) return;
-  follow_user_ = 0;
+  stop_follow();
   pan_to_.reset();
   send_move(me_.try_step(*map_, *d));
 }
@@ -352,17 +378,10 @@ void RoomScreen::update(double dt) {
     self->drawn = me_.drawn();
     self->status = my_status_;
   }
-  int w = 0;
-  int h = 0;
-  SDL_GetRendererOutputSize(ctx_.renderer, &w, &h);
-  camera_.set_viewport(w, h);
-  TileVec target{me_.drawn().x + 0.5f, me_.drawn().y + 0.5f};
-  if (const auto* followed = follow_user_ != 0 ? avatars_.find(follow_user_) : nullptr) {
-    target = {followed->drawn.x + 0.5f, followed->drawn.y + 0.5f};
-  } else if (pan_to_) {
-    target = *pan_to_;
-  }
-  camera_.follow(target, fdt);
+  layout_ = layout_room(ctx_.width, ctx_.height, chat_panel_);
+  camera_.set_viewport(layout_.map);
+  if (session.phase() == SessionPhase::in_room) update_follow();
+  camera_.follow(camera_target(), fdt);
   while (!toasts_.empty() && toasts_.front().until <= ctx_.now) toasts_.pop_front();
 }
 

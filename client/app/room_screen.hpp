@@ -9,22 +9,35 @@
 #include <vector>
 
 #include "context.hpp"
+#include "map_chunks.hpp"
 #include "moim/client/core/avatars.hpp"
 #include "moim/client/core/camera.hpp"
 #include "moim/client/core/chat_log.hpp"
+#include "moim/client/core/follow.hpp"
 #include "moim/client/core/own_avatar.hpp"
+#include "moim/client/core/room_layout.hpp"
 #include "text_field.hpp"
 
 namespace moim::client::app {
 
+// A HUD box: dark, translucent by `alpha`, with a thin border (room_hud.cpp).
+void panel(SDL_Renderer* r, const SDL_Rect& rect, Uint8 alpha = 200);
+
 class RoomScreen : public Screen {
  public:
   explicit RoomScreen(AppContext& ctx);
+  // A room from a given snapshot, without the session's join (the frame-time bench).
+  RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius);
   ~RoomScreen() override;
   void handle_event(const SDL_Event& event) override;
   void update(double dt) override;
   void draw() const override;
   bool settled() const override;
+
+  // For the bench: apply a message as if it came from the server.
+  void inject(const v1::Envelope& e) { on_message(e); }
+  void set_zoom(float zoom) { camera_.set_zoom(zoom); }
+  const Camera& camera() const { return camera_; }
 
  private:
   struct Toast {
@@ -40,6 +53,11 @@ class RoomScreen : public Screen {
   void send_status(v1::Status status);
   void request_online();
   void locate(std::uint64_t user_id);
+  // Follow someone from the online list (room_follow.cpp).
+  void start_follow(const v1::OnlineEntry& entry, FollowMode mode);
+  void stop_follow(const std::string& why = {});
+  void update_follow();
+  TileVec camera_target() const;
   void toast(std::string text, double seconds = 4.0);
   void handle_key(const SDL_Keycode key);
   void handle_click(int x, int y, Uint8 button);
@@ -60,12 +78,17 @@ class RoomScreen : public Screen {
   void draw_online_panel() const;
   void draw_minimap() const;
   void draw_status_menu() const;
+  void draw_follow_banner() const;
   SDL_Rect chat_panel_rect() const;
   SDL_Rect chat_tab_rect(int tab) const;
   SDL_Rect online_panel_rect() const;
   SDL_Rect status_button_rect() const;
   SDL_Rect status_item_rect(int index) const;
   SDL_Rect minimap_rect() const;
+  SDL_Rect online_row_rect(std::size_t row) const;
+  SDL_Rect online_button_rect(std::size_t row, FollowMode mode) const;
+  SDL_Rect follow_stop_rect() const;
+  void handle_online_click(int x, int y, Uint8 button);
   bool near_me(world::TilePos p) const;
 
   AppContext& ctx_;
@@ -73,12 +96,15 @@ class RoomScreen : public Screen {
   const world::Map* map_ = nullptr;
   world::Map fallback_map_;  // used when the server names a map we do not have
   TexturePtr minimap_;
+  mutable MapChunks map_chunks_;  // a render cache: drawing fills it, nothing else reads it
   std::uint64_t self_id_ = 0;
   int radius_ = 5;
   Avatars avatars_;
   OwnAvatar me_;
   ChatLog chat_;
   Camera camera_;
+  ChatPanel chat_panel_ = ChatPanel::open;
+  RoomLayout layout_ = layout_room(1280, 720, ChatPanel::open);
   TextField chat_input_{2000};
   bool chat_focus_ = false;
   bool show_online_ = false;
@@ -86,7 +112,7 @@ class RoomScreen : public Screen {
   v1::Status my_status_ = v1::STATUS_AVAILABLE;
   std::vector<v1::OnlineEntry> online_;
   std::uint32_t online_request_ = 0;
-  std::uint64_t follow_user_ = 0;  // camera follows this person instead of us while set
+  Follow follow_;                  // the camera (and maybe we) follow this person while active
   std::optional<TileVec> pan_to_;  // a located spot the camera moves to
   std::deque<Toast> toasts_;
   double entered_at_ = 0;

@@ -1,6 +1,8 @@
 // RoomScreen: scripted actions for headless runs (--script), so tests and the README screenshot
 // can walk and talk without a person: "goto:X,Y" walks a path there, "say:TEXT" says TEXT nearby,
-// "room:TEXT" says it to the room, "wait:SECONDS" pauses, "zoom:F" sets the zoom.
+// "room:TEXT" says it to the room, "wait:SECONDS" pauses, "zoom:F" sets the zoom,
+// "follow:NAME" / "walkafter:NAME" follow someone in view as the online list's buttons do,
+// "chat:fold" folds the chat sidebar away.
 #include <charconv>
 
 #include "moim/world/pathfind.hpp"
@@ -35,6 +37,17 @@ void RoomScreen::run_script() {
     script_wait_until_ = ctx_.now + std::atof(arg.c_str());
   } else if (verb == "zoom") {
     camera_.set_zoom(static_cast<float>(std::atof(arg.c_str())));
+  } else if (verb == "follow" || verb == "walkafter") {
+    for (const auto& [id, a] : avatars_.all()) {
+      if (a.name != arg || id == self_id_) continue;
+      v1::OnlineEntry entry;
+      entry.set_user_id(id);
+      entry.set_display_name(a.name);
+      entry.set_room(room_);
+      start_follow(entry, verb == "follow" ? FollowMode::watch : FollowMode::walk);
+    }
+  } else if (verb == "chat" && arg == "fold") {
+    chat_panel_ = ChatPanel::folded;
   }
 }
 

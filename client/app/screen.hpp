@@ -3,6 +3,7 @@
 // a fixed step and changes state, draw() only reads it. Changes to the stack requested during an
 // update are applied between frames, so a screen never destroys itself mid-call.
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <SDL.h>
@@ -17,6 +18,9 @@ class Screen {
   virtual void draw() const = 0;
   // True once there is something worth a screenshot (the room is drawn, or an error shows).
   virtual bool settled() const { return false; }
+  // Why this screen could not do its job (a join that failed), for the exit code and the log of
+  // a headless run; empty when all is well.
+  virtual std::string problem() const { return {}; }
 };
 
 class ScreenStack {

@@ -41,7 +41,6 @@ Session::Session(NetworkThread& net) : net_(net) {
 }
 
 bool Session::start(const JoinSettings& settings, double now) {
-  (void)now;
   const auto address = parse_server_address(settings.server);
   if (!address) {
     fail("\"" + settings.server + "\" is not a server address (use ws://host:port).");
@@ -55,13 +54,18 @@ bool Session::start(const JoinSettings& settings, double now) {
   resuming_ = false;
   reconnect_attempt_ = 0;
   error_.clear();
-  connect_now();
+  connect_now(now);
   return true;
 }
 
-void Session::connect_now() {
-  phase_ = SessionPhase::connecting;
-  net_.connect(host_, port_);
+void Session::enter(SessionPhase phase, double now) {
+  phase_ = phase;
+  phase_since_ = now;
+}
+
+void Session::connect_now(double now) {
+  enter(SessionPhase::connecting, now);
+  net_.connect(host_, port_, std::chrono::milliseconds(static_cast<int>(timeout_ * 1000.0)));
 }
 
 void Session::fail(std::string message) {
@@ -86,20 +90,22 @@ void Session::leave() {
   phase_ = SessionPhase::idle;
 }
 
-void Session::on_open() {
-  phase_ = SessionPhase::greeting;
+void Session::on_open(double now) {
+  enter(SessionPhase::greeting, now);
   v1::Envelope hello;
   hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
   hello.mutable_hello()->set_client("moim-client/0.1");
   hello_id_ = send(std::move(hello));
 }
 
-void Session::on_envelope(const v1::Envelope& e,
+void Session::on_envelope(const v1::Envelope& e, double now,
                           const std::function<void(const v1::Envelope&)>& out) {
   if (phase_ == SessionPhase::greeting && e.request_id() == hello_id_) {
     if (e.has_error()) return fail(explain(e.error()));
+    if (!e.has_welcome())
+      return fail("The server answered the greeting with something unexpected.");
     welcome_ = e.welcome();
-    phase_ = SessionPhase::joining;
+    enter(SessionPhase::joining, now);
     v1::Envelope next;
     if (resuming_) {
       next.mutable_resume()->set_resume_token(resume_token_);
@@ -129,7 +135,7 @@ void Session::on_envelope(const v1::Envelope& e,
     joined_ = e.joined();
     resume_token_ = joined_.resume_token();
     reconnect_attempt_ = 0;
-    phase_ = SessionPhase::in_room;
+    enter(SessionPhase::in_room, now);
     joined_pending_ = true;
     return;
   }
@@ -144,7 +150,7 @@ void Session::on_closed(const CloseInfo& info, double now) {
     // transport is worth another try.
     const bool transport_drop = !info.error.empty() || info.code == 1006;
     if (transport_drop && !resume_token_.empty() && reconnect_attempt_ < kMaxReconnectAttempts) {
-      phase_ = SessionPhase::reconnecting;
+      enter(SessionPhase::reconnecting, now);
       resuming_ = true;
       error_ = why;
       reconnect_at_ = now + std::pow(2.0, reconnect_attempt_);
@@ -167,10 +173,10 @@ void Session::update(double now, const std::function<void(const v1::Envelope&)>&
     NetEvent event = std::move(backlog_.front());
     backlog_.pop_front();
     if (std::holds_alternative<NetOpened>(event)) {
-      on_open();
+      on_open(now);
     } else if (auto* e = std::get_if<v1::Envelope>(&event)) {
       if (trace_) std::cerr << "moim-client: <- " << e->ShortDebugString() << '\n';
-      on_envelope(*e, on_message);
+      on_envelope(*e, now, on_message);
     } else if (auto* c = std::get_if<NetClosed>(&event)) {
       on_closed(c->info, now);
     }
@@ -178,7 +184,15 @@ void Session::update(double now, const std::function<void(const v1::Envelope&)>&
     // which calls update() next; the current caller's handler may not be that screen.
     if (joined_pending_) break;
   }
-  if (phase_ == SessionPhase::reconnecting && now >= reconnect_at_) connect_now();
+  if (phase_ == SessionPhase::reconnecting && now >= reconnect_at_) connect_now(now);
+  // The connection enforces its own timeout for connecting; this one is for the answers.
+  if ((phase_ == SessionPhase::greeting || phase_ == SessionPhase::joining) &&
+      now - phase_since_ > timeout_) {
+    const int seconds = static_cast<int>(std::lround(timeout_));
+    fail("The server at " + settings_.server + " accepted the connection but did not answer " +
+         (phase_ == SessionPhase::greeting ? "the greeting" : "the join") + " within " +
+         std::to_string(seconds) + " s.");
+  }
 }
 
 std::string Session::status_line(double now) const {

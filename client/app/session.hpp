@@ -24,6 +24,11 @@ class Session {
   // MOIM_TRACE=1 in the environment logs every envelope to stderr.
   explicit Session(NetworkThread& net);
 
+  // How long connecting (TCP and the WebSocket handshake) and then each answer to Hello and
+  // Join may take before the attempt fails with a message; a server that accepts and then says
+  // nothing must not leave a person looking at "Joining..." for ever.
+  void set_timeout(double seconds) { timeout_ = seconds; }
+
   // Starts a fresh join. Returns false (and sets error()) if the server address is bad.
   bool start(const JoinSettings& settings, double now);
   // Drains network events; `on_message` gets every envelope the session does not consume
@@ -47,11 +52,14 @@ class Session {
   std::string status_line(double now) const;
 
  private:
-  void on_open();
-  void on_envelope(const v1::Envelope& e, const std::function<void(const v1::Envelope&)>& out);
+  void on_open(double now);
+  void on_envelope(const v1::Envelope& e, double now,
+                   const std::function<void(const v1::Envelope&)>& out);
   void on_closed(const CloseInfo& info, double now);
-  void connect_now();
+  void connect_now(double now);
   void fail(std::string message);
+  // The phase changes and the clock for the answer timeout starts again.
+  void enter(SessionPhase phase, double now);
 
   NetworkThread& net_;
   std::deque<NetEvent> backlog_;  // events not yet handled, in arrival order
@@ -60,6 +68,8 @@ class Session {
   std::string host_;
   std::uint16_t port_ = 0;
   SessionPhase phase_ = SessionPhase::idle;
+  double timeout_ = 10.0;
+  double phase_since_ = 0;
   std::string error_;
   std::uint32_t next_request_id_ = 1;
   std::uint32_t hello_id_ = 0;

@@ -1,7 +1,6 @@
 #include "text.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <stdexcept>
 #include <vector>
 
@@ -11,6 +10,8 @@ namespace {
 
 // Lines kept rendered; beyond this the least recently used half is dropped.
 constexpr std::size_t kMaxCachedLines = 2048;
+// Widths kept; beyond this the cache starts again (measuring is cheap compared to rendering).
+constexpr std::size_t kMaxCachedSizes = 8192;
 constexpr int kPointSizes[] = {12, 15, 20};
 
 std::string cache_key(const std::string& text, SDL_Color c, FontSize size) {
@@ -27,29 +28,6 @@ std::string cache_key(const std::string& text, SDL_Color c, FontSize size) {
 
 }  // namespace
 
-std::optional<std::filesystem::path> find_hangul_font() {
-  std::vector<std::filesystem::path> candidates;
-  if (const char* env = std::getenv("MOIM_FONT"); env != nullptr && *env != '\0') {
-    candidates.emplace_back(env);
-  }
-  for (const char* p : {
-           "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
-           "/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf",
-           "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-           "/usr/share/fonts/opentype/noto/NotoSansCJKkr-Regular.otf",
-           "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-           "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-           "/usr/share/fonts/truetype/noto/NotoSansKR-Regular.ttf",
-       }) {
-    candidates.emplace_back(p);
-  }
-  for (const auto& path : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(path, ec)) return path;
-  }
-  return std::nullopt;
-}
-
 Text::Text(SDL_Renderer* renderer) : renderer_(renderer) {
   const auto path = find_hangul_font();
   if (!path) {
@@ -57,16 +35,14 @@ Text::Text(SDL_Renderer* renderer) : renderer_(renderer) {
         "no Hangul-capable font found: install fonts-nanum or fonts-noto-cjk, or set MOIM_FONT "
         "to a .ttf/.otf/.ttc file");
   }
-  for (int i = 0; i < 3; ++i) {
-    fonts_[i].reset(TTF_OpenFont(path->c_str(), kPointSizes[i]));
-    if (!fonts_[i]) {
-      throw std::runtime_error("cannot open font " + path->string() + ": " + TTF_GetError());
-    }
+  const auto fallbacks = find_fallback_fonts();
+  for (std::size_t i = 0; i < chains_.size(); ++i) {
+    chains_[i] = std::make_unique<FontChain>(*path, fallbacks, kPointSizes[i]);
   }
 }
 
 int Text::line_height(FontSize size) const {
-  return TTF_FontLineSkip(fonts_[static_cast<int>(size)].get());
+  return chain(size).line_skip();
 }
 
 const Text::Entry* Text::render(const std::string& text, SDL_Color color, FontSize size) {
@@ -81,8 +57,7 @@ const Text::Entry* Text::render(const std::string& text, SDL_Color color, FontSi
       std::nth_element(ages.begin(), mid, ages.end());
       std::erase_if(cache_, [cut = *mid](const auto& kv) { return kv.second.last_used < cut; });
     }
-    SurfacePtr surface(
-        TTF_RenderUTF8_Blended(fonts_[static_cast<int>(size)].get(), text.c_str(), color));
+    SurfacePtr surface = chain(size).render(text, color);
     if (!surface) return nullptr;
     Entry entry;
     entry.size = {surface->w, surface->h};
@@ -103,23 +78,38 @@ TextSize Text::draw(const std::string& text, int x, int y, SDL_Color color, Font
 }
 
 TextSize Text::measure(const std::string& text, FontSize size) {
-  int w = 0;
-  int h = 0;
-  if (!text.empty()) TTF_SizeUTF8(fonts_[static_cast<int>(size)].get(), text.c_str(), &w, &h);
-  return {w, h};
+  if (text.empty()) return {};
+  std::string key;
+  key.reserve(text.size() + 1);
+  key += static_cast<char>(size);
+  key += text;
+  if (auto it = sizes_.find(key); it != sizes_.end()) return it->second;
+  if (sizes_.size() >= kMaxCachedSizes) sizes_.clear();
+  const TextSize measured = chain(size).measure(text);
+  sizes_.emplace(std::move(key), measured);
+  return measured;
 }
 
 std::size_t Text::fit(const std::string& text, int width, FontSize size) {
-  std::size_t best = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t next = i + 1;
-    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-    if (measure(text.substr(0, next), size).w > width) break;
-    best = next;
-    i = next;
+  // Character boundaries, then a binary search: width grows with the prefix. Prefixes are
+  // measured directly, not through the cache, which they would only flood.
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < text.size();) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+    ends.push_back(i);
   }
-  return best;
+  std::size_t lo = 0;  // ends[lo - 1] fits (lo == 0: nothing known to fit)
+  std::size_t hi = ends.size();
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi + 1) / 2;
+    if (chain(size).measure(text.substr(0, ends[mid - 1])).w <= width) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return lo == 0 ? 0 : ends[lo - 1];
 }
 
 }  // namespace moim::client::app

@@ -1,27 +1,18 @@
 #pragma once
-// Text drawing with a Hangul-capable TTF font found at run time, and a cache of rendered lines
-// (rendering a line with SDL_ttf costs far more than drawing a texture, and names repeat every
-// frame).
+// Text drawing with a Hangul-capable font found at run time (with emoji and symbol fallbacks, see
+// font_chain.hpp), and caches of rendered lines and of measured widths: rendering a line with
+// SDL_ttf costs far more than drawing a texture, and names repeat every frame.
+#include <array>
 #include <cstdint>
-#include <filesystem>
-#include <optional>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
-#include "sdl_ptrs.hpp"
+#include "font_chain.hpp"
 
 namespace moim::client::app {
 
-// The first existing font among Nanum and Noto Sans CJK (Debian packages fonts-nanum,
-// fonts-noto-cjk) and $MOIM_FONT, or nullopt.
-std::optional<std::filesystem::path> find_hangul_font();
-
 enum class FontSize { small = 0, normal = 1, large = 2 };
-
-struct TextSize {
-  int w = 0;
-  int h = 0;
-};
 
 class Text {
  public:
@@ -35,6 +26,8 @@ class Text {
   int line_height(FontSize size = FontSize::normal) const;
   // The longest prefix of `text` (whole UTF-8 characters) that fits in `width` pixels.
   std::size_t fit(const std::string& text, int width, FontSize size = FontSize::normal);
+  // How many fonts the chain has (1: the Hangul font only, no emoji or symbol fallback).
+  std::size_t font_count() const { return chains_[0]->faces(); }
 
  private:
   struct Entry {
@@ -43,10 +36,12 @@ class Text {
     std::uint64_t last_used = 0;
   };
   const Entry* render(const std::string& text, SDL_Color color, FontSize size);
+  const FontChain& chain(FontSize size) const { return *chains_[static_cast<std::size_t>(size)]; }
 
   SDL_Renderer* renderer_;
-  FontPtr fonts_[3];
+  std::array<std::unique_ptr<FontChain>, 3> chains_;
   std::unordered_map<std::string, Entry> cache_;
+  std::unordered_map<std::string, TextSize> sizes_;
   std::uint64_t clock_ = 0;
 };
 

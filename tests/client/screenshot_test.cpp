@@ -5,6 +5,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <future>
@@ -12,6 +13,8 @@
 #include <set>
 #include <string>
 
+#include "moim/client/core/camera.hpp"
+#include "moim/client/core/room_layout.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
@@ -84,8 +87,7 @@ TEST(ClientScreenshot, ShowsTheMapAndTheOtherAvatarWhereTheServerSays) {
     if (a.display_name() == "김민지") client_pos = {a.x(), a.y()};
   }
 
-  // Walk towards the client (keeping clear of the chat panel at the bottom left), at least one
-  // step, never onto the client's tile.
+  // Walk towards the client, at least one step, never onto the client's tile.
   const world::TilePos start = pos;
   std::uint32_t seq = 0;
   for (int steps = 0; steps < 4; ++steps) {
@@ -121,11 +123,25 @@ TEST(ClientScreenshot, ShowsTheMapAndTheOtherAvatarWhereTheServerSays) {
   ASSERT_EQ(img.surface->w, kViewW);
   ASSERT_EQ(img.surface->h, kViewH);
 
-  // The camera centres on the middle of the client's tile.
+  // The camera centres on the middle of the client's tile, within the map viewport beside the
+  // chat sidebar, clamped at the map's edges: the client library's own camera maths says where.
+  const auto layout = client::layout_room(kViewW, kViewH, client::ChatPanel::open);
+  client::Camera camera;
+  camera.set_viewport(layout.map);
+  camera.set_tile_pixels(32);
+  camera.set_zoom(static_cast<float>(kTilePx) / 32.0f);
+  camera.set_world_size(map.width(), map.height());
+  camera.set_center(
+      {static_cast<float>(client_pos.x) + 0.5f, static_cast<float>(client_pos.y) + 0.5f});
   auto box_of = [&](world::TilePos p) {
-    return SDL_Rect{kViewW / 2 + (p.x - client_pos.x) * kTilePx - kTilePx / 2,
-                    kViewH / 2 + (p.y - client_pos.y) * kTilePx - kTilePx / 2, kTilePx, kTilePx};
+    const auto s = camera.to_screen({static_cast<float>(p.x), static_cast<float>(p.y)});
+    return SDL_Rect{static_cast<int>(std::lround(s.x)), static_cast<int>(std::lround(s.y)), kTilePx,
+                    kTilePx};
   };
+  const SDL_Rect target = box_of(pos);
+  ASSERT_TRUE(layout.map.contains(target.x, target.y) &&
+              layout.map.contains(target.x + kTilePx - 1, target.y + kTilePx - 1))
+      << "the other avatar's tile is outside the map viewport; the test cannot see it";
   const int at_new = count_near(img, box_of(pos), color);
   const int at_start = count_near(img, box_of(start), color);
   std::cerr << "client " << client_pos.x << "," << client_pos.y << " other " << start.x << ","

@@ -29,6 +29,7 @@ bool SyncClient::connect(const std::string& host, std::uint16_t port,
   handlers.on_open = [this] {
     std::lock_guard lock(mutex_);
     open_ = true;
+    handshake_done_ = true;
     changed_.notify_all();
   };
   handlers.on_message = [this](v1::Envelope&& envelope) {
@@ -48,7 +49,7 @@ bool SyncClient::connect(const std::string& host, std::uint16_t port,
   // The connection enforces `timeout` itself; the margin only guards against a lost callback.
   wait_until(lock, Clock::now() + timeout + std::chrono::seconds(1),
              [this] { return open_ || close_info_.has_value(); });
-  return open_;
+  return handshake_done_;
 }
 
 std::uint32_t SyncClient::send(v1::Envelope envelope) {

@@ -26,7 +26,8 @@ class SyncClient {
   SyncClient(const SyncClient&) = delete;
   SyncClient& operator=(const SyncClient&) = delete;
 
-  // True once the WebSocket handshake is done. A client connects once.
+  // True if the WebSocket handshake succeeded (even if the server has closed again since, as a
+  // misbehaving one may at once). A client connects once.
   bool connect(const std::string& host, std::uint16_t port,
                std::chrono::milliseconds timeout = std::chrono::seconds(5));
   // Assigns the next request id (1, 2, 3, ...) if envelope.request_id() == 0; returns the id.
@@ -74,6 +75,7 @@ class SyncClient {
   std::condition_variable changed_;
   std::deque<moim::v1::Envelope> inbox_;
   bool open_ = false;
+  bool handshake_done_ = false;
   std::optional<CloseInfo> close_info_;
   std::optional<moim::v1::Welcome> welcome_;
   std::uint32_t next_request_id_ = 1;
