@@ -386,8 +386,9 @@ void RoomScreen::update(double dt) {
 }
 
 bool RoomScreen::settled() const {
+  // A trailing "wait:S" holds the run open too (a guest that stays while others take pictures).
   return ctx_.now - entered_at_ > 0.5 && script_step_ >= ctx_.options->script.size() &&
-         !me_.walking() && !me_.following_path();
+         ctx_.now >= script_wait_until_ && !me_.walking() && !me_.following_path();
 }
 
 void RoomScreen::draw() const {
