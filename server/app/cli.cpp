@@ -66,6 +66,54 @@ void add_server_options(CLI::App& app, CommandLine& cl) {
       ->capture_default_str();
 }
 
+// A rate limit as two options: NAME-rate (per second) and NAME-burst (at once).
+void add_rate(CLI::App& app, const std::string& name, room::RateLimit& limit,
+              const std::string& what) {
+  app.add_option("--" + name + "-rate", limit.per_second, what + " per second")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group("Limits");
+  app.add_option("--" + name + "-burst", limit.burst, what + " at once")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group("Limits");
+}
+
+void add_limit_options(CLI::App& app, CommandLine& cl) {
+  auto& c = cl.config;
+  app.add_option("--messages-burst", c.messages_burst,
+                 "All messages per connection at once before it is closed")
+      ->capture_default_str()
+      ->group("Limits");
+  add_rate(app, "join", c.join_rate, "Join and Resume attempts per connection");
+  add_rate(app, "action", c.action_rate,
+           "Status, online-list, locate and moderation requests per connection");
+  add_rate(app, "address-join", c.address_limits.join, "Join and Resume attempts per address");
+  add_rate(app, "address-chat", c.address_limits.chat, "Chat messages per address");
+  add_rate(app, "address-action", c.address_limits.action, "Other requests per address");
+  app.add_option("--rate-limit-exempt", c.address_limits.exempt,
+                 "Addresses without per-address limits (e.g. a TLS-terminating proxy)")
+      ->capture_default_str()
+      ->group("Limits");
+  app.add_option_function<int>(
+         "--hello-timeout-s", [&c](int s) { c.hello_timeout = std::chrono::seconds(s); },
+         "From connecting to a successful join (default 10)")
+      ->check(CLI::Range(1, 600))
+      ->group("Limits");
+  app.add_option_function<int>(
+         "--idle-timeout-s",
+         [&c](int s) { c.idle_timeout = std::chrono::milliseconds(s * 1000); },
+         "A connection silent this long (no message, no pong) is dropped (default 30)")
+      ->check(CLI::Range(2, 3600))
+      ->group("Limits");
+  app.add_option_function<int>(
+         "--http-timeout-s",
+         [&c](int s) { c.http_timeout = std::chrono::milliseconds(s * 1000); },
+         "Time to send one whole HTTP request or upgrade (default 10)")
+      ->check(CLI::Range(1, 600))
+      ->group("Limits");
+}
+
 void add_admin_commands(CLI::App& app, CommandLine& cl) {
   auto* invite = app.add_subcommand("create-invite", "Create invite codes and print them once");
   invite->add_option("--role", cl.admin.role, "attendee, host or admin")
@@ -93,6 +141,7 @@ std::variant<CommandLine, int> parse_command_line(int argc, char** argv) {
   CLI::App app{"moim-server: a self-hosted virtual event space"};
   app.set_config("--config", "", "Read options from this TOML/INI file");
   add_server_options(app, cl);
+  add_limit_options(app, cl);
   add_admin_commands(app, cl);
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "app/address_limits.hpp"
 #include "room/room.hpp"
 
 namespace moim {
@@ -31,6 +32,16 @@ struct ServerConfig {
   std::size_t send_queue_bytes = 4 * 1024 * 1024;  // past this a client is too slow: closed
   double messages_per_second = 60.0;               // per connection, all messages together
   double messages_burst = 120.0;
+  // Per connection, beyond the room's own per-person limits on moves and chat (room.*_rate):
+  room::RateLimit join_rate{1.0, 5.0};     // Join and Resume attempts
+  room::RateLimit action_rate{5.0, 20.0};  // SetStatus, ListOnline, Locate, Moderate
+  // Per remote address, all of its connections together.
+  app::AddressLimitConfig address_limits;
+  // Transport timeouts: a WebSocket with no frame and no pong for idle_timeout is dropped
+  // (half-open connections end here); an HTTP request must arrive whole within http_timeout
+  // (slow-loris handshakes end here).
+  std::chrono::milliseconds idle_timeout{30000};
+  std::chrono::milliseconds http_timeout{10000};
 
   std::filesystem::path database_path() const {
     return database.empty() ? data_dir / "moim.db" : database;

@@ -22,7 +22,11 @@ bool outranks(store::Role actor, store::Role target) {
 
 Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
          const world::MapSet& maps, Metrics& metrics)
-    : config_(std::move(config)), store_(store), metrics_(metrics), api_(store) {
+    : config_(std::move(config)),
+      store_(store),
+      metrics_(metrics),
+      address_limits_(config_.address_limits),
+      api_(store) {
   for (const auto& id : maps.ids()) {
     auto map = std::make_shared<const world::Map>(*maps.find(id));
     rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));

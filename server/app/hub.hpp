@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "app/address_limits.hpp"
 #include "api/router.hpp"
 #include "app/config.hpp"
 #include "app/directory.hpp"
@@ -31,6 +32,7 @@ class Hub {
   ResumeRegistry& resumes() { return resumes_; }
   // The host API (/api/...), with every route registered (api/routes.cpp).
   const api::Router& api() const { return api_; }
+  AddressLimits& address_limits() { return address_limits_; }
   std::int64_t now_ms() const;
   std::shared_ptr<RoomHost> room(std::string_view id) const;
 
@@ -67,6 +69,7 @@ class Hub {
   Metrics& metrics_;
   Directory directory_;
   ResumeRegistry resumes_;
+  AddressLimits address_limits_;
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
   api::Router api_;
 };

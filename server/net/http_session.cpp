@@ -20,7 +20,6 @@ namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 8 * 1024;
 constexpr std::size_t kMaxBodyBytes = 1024 * 1024;  // the host API's largest upload (CSV)
-constexpr auto kReadTimeout = std::chrono::seconds(10);
 
 HttpResponse text_response(const HttpRequest& request, http::status status, std::string body,
                            std::string_view content_type = "text/plain; charset=utf-8") {
@@ -91,7 +90,7 @@ void HttpSession::read_request() {
   parser_.emplace();
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.expires_after(kReadTimeout);
+  stream_.expires_after(hub_.config().http_timeout);  // a slow-loris request ends here
   http::async_read(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](error_code ec, std::size_t bytes) { self->on_read(ec, bytes); });

@@ -1,11 +1,10 @@
-// WsSession message handling: the phase machine (greeting → authenticating → in_room) and the
-// translation of each request into a hub call or a room intent. Every request is answered.
-#include <boost/asio/post.hpp>
-
+// SessionCore: message handling without I/O (see session_core.hpp). The phase machine
+// (greeting → authenticating → in_room) and the translation of each request into a hub call or a
+// room intent. Every request is answered.
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
-#include "net/ws_session.hpp"
+#include "net/session_core.hpp"
 #include "store/secret_hash.hpp"
 
 namespace moim::net {
@@ -29,15 +28,76 @@ std::optional<app::Moderation> moderation_from(v1::ModerationAction action) {
 
 }  // namespace
 
-void WsSession::reply(const v1::Envelope& envelope) {
+SessionCore::SessionCore(app::Hub& hub, std::string address)
+    : hub_(hub),
+      address_(std::move(address)),
+      message_budget_({hub.config().messages_per_second, hub.config().messages_burst}),
+      join_budget_(hub.config().join_rate),
+      action_budget_(hub.config().action_rate) {}
+
+bool SessionCore::within_limits(app::Budget kind, std::uint32_t rid) {
+  const auto now = hub_.now_ms();
+  room::TokenBucket* own = kind == app::Budget::join     ? &join_budget_
+                           : kind == app::Budget::action ? &action_budget_
+                                                         : nullptr;  // chat: the room's
+  if (own && !own->try_take(now)) {
+    reply_error(rid, Errc::rate_limited, "too many requests on this connection; slow down");
+    return false;
+  }
+  if (!hub_.address_limits().try_take(address_, kind, now)) {
+    ++hub_.metrics().protocol_errors_total;
+    reply_error(rid, Errc::rate_limited, "too many requests from your address; slow down");
+    return false;
+  }
+  return true;
+}
+
+void SessionCore::on_message(std::string_view bytes) {
+  auto& metrics = hub_.metrics();
+  ++metrics.messages_in_total;
+  metrics.bytes_in_total += bytes.size();
+  if (bytes.size() > proto::kMaxMessageBytes) {
+    ++metrics.protocol_errors_total;
+    return close(CloseCode::too_big, "messages are limited to 64 KiB");
+  }
+  if (!message_budget_.try_take(hub_.now_ms())) {
+    ++metrics.protocol_errors_total;
+    return close(CloseCode::policy_violation, "too many messages per second");
+  }
+  auto decoded = proto::decode_envelope(bytes);
+  if (auto* bad = std::get_if<proto::DecodeError>(&decoded)) {
+    ++metrics.protocol_errors_total;
+    return reply(proto::make_error(0, bad->code, bad->message));
+  }
+  handle(std::move(std::get<v1::Envelope>(decoded)));
+}
+
+void SessionCore::back_to_authenticating() {
+  if (phase_ == Phase::in_room) {
+    phase_ = Phase::authenticating;
+    who_.reset();
+  }
+}
+
+void SessionCore::signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room) {
+  if (!who_) return;
+  // Only a connection that simply dropped may come back with its resume token.
+  const bool resumable = code == CloseCode::normal || code == CloseCode::going_away ||
+                         code == CloseCode::slow_consumer;
+  const auto reason = resumable ? room::LeaveReason::disconnected : room::LeaveReason::kicked;
+  if (room) room->leave(who_->id, this, reason);
+  hub_.directory().sign_out(who_->id, this);
+}
+
+void SessionCore::reply(const v1::Envelope& envelope) {
   deliver(std::make_shared<const std::string>(proto::encode(envelope)));
 }
 
-void WsSession::reply_error(std::uint32_t rid, Errc code, std::string message) {
+void SessionCore::reply_error(std::uint32_t rid, Errc code, std::string message) {
   reply(error_envelope(rid, Error{code, std::move(message)}));
 }
 
-void WsSession::handle(v1::Envelope&& envelope) {
+void SessionCore::handle(v1::Envelope&& envelope) {
   const auto rid = envelope.request_id();
   switch (envelope.body_case()) {
     case v1::Envelope::kHello:
@@ -57,8 +117,10 @@ void WsSession::handle(v1::Envelope&& envelope) {
   }
   switch (envelope.body_case()) {
     case v1::Envelope::kJoin:
+      if (!within_limits(app::Budget::join, rid)) return;
       return handle_join(rid, envelope.join());
     case v1::Envelope::kResume:
+      if (!within_limits(app::Budget::join, rid)) return;
       return handle_resume(rid, envelope.resume());
     default:
       break;
@@ -67,7 +129,7 @@ void WsSession::handle(v1::Envelope&& envelope) {
   handle_in_room(std::move(envelope));
 }
 
-void WsSession::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
+void SessionCore::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
   if (phase_ != Phase::greeting) {
     return reply_error(rid, Errc::bad_request, "Hello was already received");
   }
@@ -89,7 +151,7 @@ void WsSession::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
   reply(welcome);
 }
 
-void WsSession::handle_join(std::uint32_t rid, const v1::Join& join) {
+void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
   if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
   const std::string& room_id = join.room().empty() ? hub_.config().lobby : join.room();
   auto room = hub_.room(room_id);
@@ -105,10 +167,10 @@ void WsSession::handle_join(std::uint32_t rid, const v1::Join& join) {
   phase_ = Phase::in_room;
   room::Arrival arrival;
   arrival.kind = room::ArrivalKind::join;
-  hub_.enter(shared_from_this(), *who_, *room, std::move(arrival), rid);
+  hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }
 
-void WsSession::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
+void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
   if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
   auto parked = hub_.take_parked(resume.resume_token());
   if (!parked) {
@@ -127,12 +189,22 @@ void WsSession::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
   arrival.kind = room::ArrivalKind::resume;
   arrival.avatar = parked->avatar;
   arrival.place = parked->avatar.pos;
-  hub_.enter(shared_from_this(), *who_, *room, std::move(arrival), rid);
+  hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }
 
-void WsSession::handle_in_room(v1::Envelope&& envelope) {
+void SessionCore::handle_in_room(v1::Envelope&& envelope) {
   const auto rid = envelope.request_id();
   const auto me = who_->id;
+  switch (envelope.body_case()) {
+    case v1::Envelope::kMove:
+      break;  // the room limits steps per person
+    case v1::Envelope::kSendChat:
+      if (!within_limits(app::Budget::chat, rid)) return;
+      break;
+    default:
+      if (!within_limits(app::Budget::action, rid)) return;
+      break;
+  }
   switch (envelope.body_case()) {
     case v1::Envelope::kListOnline: {
       v1::Envelope out;
@@ -141,7 +213,7 @@ void WsSession::handle_in_room(v1::Envelope&& envelope) {
       return reply(out);
     }
     case v1::Envelope::kLocate:
-      return hub_.locate(shared_from_this(), rid, envelope.locate().user_id());
+      return hub_.locate(link(), rid, envelope.locate().user_id());
     case v1::Envelope::kModerate:
       return handle_moderate(rid, envelope.moderate());
     default:
@@ -173,7 +245,7 @@ void WsSession::handle_in_room(v1::Envelope&& envelope) {
   }
 }
 
-void WsSession::handle_moderate(std::uint32_t rid, const v1::Moderate& moderate) {
+void SessionCore::handle_moderate(std::uint32_t rid, const v1::Moderate& moderate) {
   auto action = moderation_from(moderate.action());
   if (!action) return reply_error(rid, Errc::bad_request, "unknown moderation action");
   if (moderate.reason().size() > 500) {

@@ -27,11 +27,20 @@ bool is_quiet_error(const error_code& ec) {
 
 }  // namespace
 
+namespace {
+
+std::string peer_address(beast::tcp_stream& stream) {
+  error_code ec;
+  auto endpoint = stream.socket().remote_endpoint(ec);
+  return ec ? std::string() : endpoint.address().to_string();
+}
+
+}  // namespace
+
 WsSession::WsSession(beast::tcp_stream&& stream, app::Hub& hub)
-    : ws_(std::move(stream)),
-      hub_(hub),
-      deadline_(ws_.get_executor()),
-      message_budget_({hub.config().messages_per_second, hub.config().messages_burst}) {
+    : SessionCore(hub, peer_address(stream)),
+      ws_(std::move(stream)),
+      deadline_(ws_.get_executor()) {
   ++hub_.metrics().connections_total;
   ++hub_.metrics().connected_clients;
 }
@@ -44,7 +53,7 @@ void WsSession::run(Request request) {
   beast::get_lowest_layer(ws_).expires_never();  // websocket timeouts take over from here
   websocket::stream_base::timeout timeouts{};
   timeouts.handshake_timeout = std::chrono::seconds(10);
-  timeouts.idle_timeout = std::chrono::seconds(30);  // half-open connections die here
+  timeouts.idle_timeout = hub_.config().idle_timeout;  // half-open connections die here
   timeouts.keep_alive_pings = true;
   ws_.set_option(timeouts);
   // Beast's own limit drops the connection mid-frame, which the peer sees as a reset with no
@@ -82,32 +91,15 @@ void WsSession::on_read(error_code ec, std::size_t bytes) {
     if (!is_quiet_error(ec)) spdlog::debug("session read: {}", ec.message());
     return finish();
   }
-  auto& metrics = hub_.metrics();
-  ++metrics.messages_in_total;
-  metrics.bytes_in_total += bytes;
   if (!ws_.got_binary()) {
-    ++metrics.protocol_errors_total;
+    ++hub_.metrics().messages_in_total;
+    ++hub_.metrics().protocol_errors_total;
     return close(CloseCode::unsupported_data, "moim speaks binary protobuf frames only");
   }
-  if (bytes > proto::kMaxMessageBytes) {
-    ++metrics.protocol_errors_total;
-    buffer_.consume(buffer_.size());
-    buffer_.shrink_to_fit();
-    return close(CloseCode::too_big, "messages are limited to 64 KiB");
-  }
-  if (!message_budget_.try_take(hub_.now_ms())) {
-    ++metrics.protocol_errors_total;
-    return close(CloseCode::policy_violation, "too many messages per second");
-  }
   const auto data = buffer_.cdata();
-  auto decoded = proto::decode_envelope({static_cast<const char*>(data.data()), data.size()});
+  on_message({static_cast<const char*>(data.data()), data.size()});
   buffer_.consume(buffer_.size());
-  if (auto* bad = std::get_if<proto::DecodeError>(&decoded)) {
-    ++metrics.protocol_errors_total;
-    reply(proto::make_error(0, bad->code, bad->message));
-  } else {
-    handle(std::move(std::get<v1::Envelope>(decoded)));
-  }
+  if (bytes > proto::kMaxMessageBytes) buffer_.shrink_to_fit();  // do not keep the oversize
   if (phase_ != Phase::closing) read_next();
 }
 
@@ -199,9 +191,9 @@ void WsSession::start_close() {
       beast::get_lowest_layer(self->ws_).socket().close();
     }
   });
-  ws_.async_close(reason, [self = shared_from_this()](error_code) {
-    // The read loop ends on the closed stream; drain it there.
-  });
+  // The read loop may have stopped already (it does once the phase is closing), so the end of
+  // the close handshake is where the connection is finished: out of its room, signed out.
+  ws_.async_close(reason, [self = shared_from_this()](error_code) { self->finish(); });
 }
 
 bool WsSession::attach(std::shared_ptr<app::RoomHost> room) {
@@ -217,12 +209,7 @@ void WsSession::detach() {
     room_.reset();
   }
   // Back to choosing how to join.
-  asio::post(ws_.get_executor(), [self = shared_from_this()] {
-    if (self->phase_ == Phase::in_room) {
-      self->phase_ = Phase::authenticating;
-      self->who_.reset();
-    }
-  });
+  asio::post(ws_.get_executor(), [self = shared_from_this()] { self->back_to_authenticating(); });
 }
 
 std::shared_ptr<app::RoomHost> WsSession::current_room() const {
@@ -245,13 +232,7 @@ void WsSession::finish() {
     room = std::move(room_);
     code = close_code_;
   }
-  if (!who_) return;
-  // Only a connection that simply dropped may come back with its resume token.
-  const bool resumable = code == CloseCode::normal || code == CloseCode::going_away ||
-                         code == CloseCode::slow_consumer;
-  const auto reason = resumable ? room::LeaveReason::disconnected : room::LeaveReason::kicked;
-  if (room) room->leave(who_->id, this, reason);
-  hub_.directory().sign_out(who_->id, this);
+  signed_out(code, room);
 }
 
 }  // namespace moim::net

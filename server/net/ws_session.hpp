@@ -14,20 +14,12 @@
 #include <deque>
 #include <memory>
 #include <mutex>
-#include <optional>
 
-#include "app/identity.hpp"
-#include "moim/v1/moim.pb.h"
-#include "net/session_link.hpp"
-#include "room/token_bucket.hpp"
-
-namespace moim::app {
-class Hub;
-}
+#include "net/session_core.hpp"
 
 namespace moim::net {
 
-class WsSession : public std::enable_shared_from_this<WsSession>, public SessionLink {
+class WsSession : public std::enable_shared_from_this<WsSession>, public SessionCore {
  public:
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
 
@@ -40,23 +32,14 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   bool attach(std::shared_ptr<app::RoomHost> room) override;
   void detach() override;
   void close(CloseCode code, std::string reason) override;
-  std::string resume_token() const override { return resume_token_; }
 
  private:
-  enum class Phase { handshaking, greeting, authenticating, in_room, closing };
+  std::shared_ptr<SessionLink> link() override { return shared_from_this(); }
+  std::shared_ptr<app::RoomHost> current_room() const override;
 
   void on_accept(boost::system::error_code ec);
   void read_next();
   void on_read(boost::system::error_code ec, std::size_t bytes);
-  void handle(v1::Envelope&& envelope);
-  void handle_hello(std::uint32_t rid, const v1::Hello& hello);
-  void handle_join(std::uint32_t rid, const v1::Join& join);
-  void handle_resume(std::uint32_t rid, const v1::Resume& resume);
-  void handle_in_room(v1::Envelope&& envelope);
-  void handle_moderate(std::uint32_t rid, const v1::Moderate& moderate);
-  void reply(const v1::Envelope& envelope);
-  void reply_error(std::uint32_t rid, Errc code, std::string message);
-  std::shared_ptr<app::RoomHost> current_room() const;
 
   void write_next();
   void on_write(boost::system::error_code ec, std::size_t bytes);
@@ -65,14 +48,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
 
   boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
   boost::beast::flat_buffer buffer_;
-  app::Hub& hub_;
   boost::asio::steady_timer deadline_;  // hello/join deadline, then the forced-close deadline
 
-  // Strand-only state.
-  Phase phase_ = Phase::handshaking;
-  std::optional<app::Identity> who_;
-  std::string resume_token_;  // written before the first room sees this link, then read-only
-  room::TokenBucket message_budget_;
+  // Strand-only state (with SessionCore's).
   bool finished_ = false;
 
   // Shared with other strands, under mutex_.

@@ -1,0 +1,76 @@
+#pragma once
+// What a connection does with the messages it receives, apart from the I/O: the size and rate
+// checks, decoding, the phase machine (greeting → authenticating → in_room) and the translation
+// of each request into a hub call or a room intent. Every request is answered.
+//
+// WsSession is a SessionCore over a WebSocket; the dispatch fuzzer (fuzz/) drives one with no
+// socket at all, so everything a hostile client can reach is reachable without the network.
+// All methods run on the connection's own strand.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/address_limits.hpp"
+#include "app/identity.hpp"
+#include "core/result.hpp"
+#include "moim/v1/moim.pb.h"
+#include "net/session_link.hpp"
+#include "room/token_bucket.hpp"
+
+namespace moim::app {
+class Hub;
+}
+
+namespace moim::net {
+
+class SessionCore : public SessionLink {
+ public:
+  std::string resume_token() const override { return resume_token_; }
+
+ protected:
+  enum class Phase { handshaking, greeting, authenticating, in_room, closing };
+
+  // `address` is the peer's IP address, the key of the per-address rate limits.
+  SessionCore(app::Hub& hub, std::string address);
+
+  // One binary message as it was read: checked for size and rate, decoded and handled. Closes
+  // the connection (through close()) when the message breaks a connection-level rule.
+  void on_message(std::string_view bytes);
+  // Admission was refused for good: back to choosing how to join.
+  void back_to_authenticating();
+  // The connection has ended: leaves the room (parked for resume if it simply dropped) and
+  // signs out. `room` is the room the link was attached to, if any.
+  void signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room);
+
+  // This connection as the hub and rooms hold it.
+  virtual std::shared_ptr<SessionLink> link() = 0;
+  // The room this connection is attached to, if any (thread-safe).
+  virtual std::shared_ptr<app::RoomHost> current_room() const = 0;
+
+  app::Hub& hub_;
+  Phase phase_ = Phase::handshaking;
+
+ private:
+  void handle(v1::Envelope&& envelope);
+  void handle_hello(std::uint32_t rid, const v1::Hello& hello);
+  void handle_join(std::uint32_t rid, const v1::Join& join);
+  void handle_resume(std::uint32_t rid, const v1::Resume& resume);
+  void handle_in_room(v1::Envelope&& envelope);
+  void handle_moderate(std::uint32_t rid, const v1::Moderate& moderate);
+  void reply(const v1::Envelope& envelope);
+  void reply_error(std::uint32_t rid, Errc code, std::string message);
+  // Takes one `kind` token from this connection's and this address's budgets; answers
+  // rate_limited and returns false when either is spent.
+  bool within_limits(app::Budget kind, std::uint32_t rid);
+
+  std::string address_;
+  std::optional<app::Identity> who_;
+  std::string resume_token_;  // written before the first room sees this link, then read-only
+  room::TokenBucket message_budget_;
+  room::TokenBucket join_budget_;
+  room::TokenBucket action_budget_;
+};
+
+}  // namespace moim::net
