@@ -1,5 +1,7 @@
 #include "app/directory.hpp"
 
+#include "store/secret_hash.hpp"
+
 #include <algorithm>
 
 namespace moim::app {
@@ -63,12 +65,13 @@ std::size_t Directory::size() const {
 void ResumeRegistry::park(const std::string& token, Parked parked, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
   drop_expired(now_ms);  // keeps the registry bounded by who left within the grace period
-  parked_[token] = std::move(parked);
+  parked_[store::sha256_hex(token)] = std::move(parked);
 }
 
 std::optional<Parked> ResumeRegistry::take(const std::string& token, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
-  auto it = parked_.find(token);
+  // Keyed by the token's hash: looking up a guess compares hashes, never the token itself.
+  auto it = parked_.find(store::sha256_hex(token));
   if (it == parked_.end()) return std::nullopt;
   Parked parked = std::move(it->second);
   parked_.erase(it);
