@@ -74,7 +74,7 @@ ServerConfig fuzz_config() {
   ServerConfig config;
   config.dev = true;
   config.flush_min = std::chrono::milliseconds(0);  // flushes run at the next drain
-  config.room.move_rate = {1000.0, 1000.0};          // let inputs walk far
+  config.room.move_rate = {1000.0, 1000.0};         // let inputs walk far
   return config;
 }
 
@@ -106,9 +106,7 @@ class World {
   std::size_t sent() const { return sent_; }
 
  private:
-  std::shared_ptr<FuzzSession> fresh() {
-    return std::make_shared<FuzzSession>(*hub_, io_, sent_);
-  }
+  std::shared_ptr<FuzzSession> fresh() { return std::make_shared<FuzzSession>(*hub_, io_, sent_); }
   void drain() {
     do {
       io_.restart();

@@ -26,8 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string again = proto::encode(*envelope);
   auto redecoded = proto::decode_envelope(again, proto::kMaxServerMessageBytes);
   auto* second = std::get_if<v1::Envelope>(&redecoded);
-  if (!second || second->body_case() != envelope->body_case() ||
-      proto::encode(*second) != again) {
+  if (!second || second->body_case() != envelope->body_case() || proto::encode(*second) != again) {
     std::abort();
   }
   if (envelope->has_join()) proto::check_display_name(envelope->join().display_name());

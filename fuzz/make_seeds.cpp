@@ -22,7 +22,8 @@ std::string hello() {
   return proto::encode(e);
 }
 
-std::string join(const std::string& name, std::string_view invite = "", const std::string& room = "") {
+std::string join(const std::string& name, std::string_view invite = "",
+                 const std::string& room = "") {
   v1::Envelope e;
   e.set_request_id(2);
   e.mutable_join()->set_display_name(name);
@@ -60,10 +61,18 @@ std::string simple(int kind) {
   v1::Envelope e;
   e.set_request_id(9);
   switch (kind) {
-    case 0: e.mutable_ping()->set_client_time_us(123456); break;
-    case 1: e.mutable_list_online(); break;
-    case 2: e.mutable_locate()->set_user_id(1); break;
-    default: e.mutable_resume()->set_resume_token("not-a-token"); break;
+    case 0:
+      e.mutable_ping()->set_client_time_us(123456);
+      break;
+    case 1:
+      e.mutable_list_online();
+      break;
+    case 2:
+      e.mutable_locate()->set_user_id(1);
+      break;
+    default:
+      e.mutable_resume()->set_resume_token("not-a-token");
+      break;
   }
   return proto::encode(e);
 }

@@ -57,7 +57,8 @@ std::size_t AddressLimits::tracked() const {
 
 void AddressLimits::forget_idle(std::int64_t now_ms) {
   last_sweep_ms_ = now_ms;
-  std::erase_if(entries_, [&](const auto& item) { return now_ms - item.second.last_ms >= idle_ms_; });
+  std::erase_if(entries_,
+                [&](const auto& item) { return now_ms - item.second.last_ms >= idle_ms_; });
 }
 
 }  // namespace moim::app

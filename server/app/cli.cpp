@@ -101,14 +101,12 @@ void add_limit_options(CLI::App& app, CommandLine& cl) {
       ->check(CLI::Range(1, 600))
       ->group("Limits");
   app.add_option_function<int>(
-         "--idle-timeout-s",
-         [&c](int s) { c.idle_timeout = std::chrono::milliseconds(s * 1000); },
+         "--idle-timeout-s", [&c](int s) { c.idle_timeout = std::chrono::milliseconds(s * 1000); },
          "A connection silent this long (no message, no pong) is dropped (default 30)")
       ->check(CLI::Range(2, 3600))
       ->group("Limits");
   app.add_option_function<int>(
-         "--http-timeout-s",
-         [&c](int s) { c.http_timeout = std::chrono::milliseconds(s * 1000); },
+         "--http-timeout-s", [&c](int s) { c.http_timeout = std::chrono::milliseconds(s * 1000); },
          "Time to send one whole HTTP request or upgrade (default 10)")
       ->check(CLI::Range(1, 600))
       ->group("Limits");

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "app/address_limits.hpp"
 #include "api/router.hpp"
+#include "app/address_limits.hpp"
 #include "app/config.hpp"
 #include "app/directory.hpp"
 #include "app/metrics.hpp"

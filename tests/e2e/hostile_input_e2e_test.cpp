@@ -11,9 +11,9 @@ namespace moim::e2e {
 namespace {
 
 struct Expect {
-  v1::ErrorCode error = v1::ERROR_CODE_UNSPECIFIED;  // expected Error code, or
-  int close_code = 0;                                // expected close code, or
-  bool correction = false;                           // expected MoveCorrection, or
+  v1::ErrorCode error = v1::ERROR_CODE_UNSPECIFIED;      // expected Error code, or
+  int close_code = 0;                                    // expected close code, or
+  bool correction = false;                               // expected MoveCorrection, or
   std::function<bool(const v1::Envelope&)> answer = {};  // an answer like this
 };
 
@@ -86,10 +86,8 @@ void add_malformed_cases(std::vector<BadCase>& out) {
                  {.correction = true}});
   v1::Envelope bad_direction = move_to({3, 3});
   bad_direction.mutable_move()->set_facing(static_cast<v1::Direction>(1234));
-  out.push_back({"unknown direction",
-                 true,
-                 send_env(bad_direction),
-                 {.error = v1::ERROR_CODE_BAD_REQUEST}});
+  out.push_back(
+      {"unknown direction", true, send_env(bad_direction), {.error = v1::ERROR_CODE_BAD_REQUEST}});
   v1::Envelope bad_status;
   bad_status.mutable_set_status()->set_status(static_cast<v1::Status>(-7));
   out.push_back(
@@ -141,20 +139,19 @@ void add_text_cases(std::vector<BadCase>& out) {
                    EXPECT_EQ((*first)->display_name, "구경꾼");
                  }});
   const std::string sql_chat = "'; DELETE FROM chat WHERE '1'='1";
-  out.push_back(
-      {"SQL in room chat is stored verbatim",
-       false,
-       [sql_chat](SyncClient& c) {
-         c.hello_and_join("따옴표", "", "study-room");
-         c.send(chat(v1::CHAT_SCOPE_ROOM, sql_chat));
-       },
-       {.answer = [](const v1::Envelope& e) { return e.has_ack(); }},
-       [sql_chat](TestServer& server) {
-         auto stored = server.server().hub().store().recent_chat("study-room", 10);
-         ASSERT_TRUE(stored);
-         ASSERT_EQ(stored->size(), 1u);
-         EXPECT_EQ(stored->front().text, sql_chat);
-       }});
+  out.push_back({"SQL in room chat is stored verbatim",
+                 false,
+                 [sql_chat](SyncClient& c) {
+                   c.hello_and_join("따옴표", "", "study-room");
+                   c.send(chat(v1::CHAT_SCOPE_ROOM, sql_chat));
+                 },
+                 {.answer = [](const v1::Envelope& e) { return e.has_ack(); }},
+                 [sql_chat](TestServer& server) {
+                   auto stored = server.server().hub().store().recent_chat("study-room", 10);
+                   ASSERT_TRUE(stored);
+                   ASSERT_EQ(stored->size(), 1u);
+                   EXPECT_EQ(stored->front().text, sql_chat);
+                 }});
 }
 
 // Acting beyond one's role, place or session.

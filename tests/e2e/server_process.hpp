@@ -29,9 +29,9 @@ class ServerProcess {
       : data_dir_(std::move(data_dir)) {
     static int started = 0;
     log_ = data_dir_ / ("server-" + std::to_string(++started) + ".log");
-    std::vector<std::string> args = {MOIM_SERVER_BINARY, "--dev",  "--port",   "0",
-                                     "--data-dir",       data_dir_.string(), "--maps",
-                                     MOIM_SOURCE_MAPS_DIR};
+    std::vector<std::string> args = {
+        MOIM_SERVER_BINARY,  "--dev", "--port", "0", "--data-dir", data_dir_.string(), "--maps",
+        MOIM_SOURCE_MAPS_DIR};
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = ::fork();
     if (pid_ == 0) exec_child(args);
