@@ -1,8 +1,8 @@
 // Frame encoding, shared versus once per recipient (Google Benchmark).
 //
 // A room encodes one frame per occupied AOI cell and hands the same bytes to everyone standing
-// there (RoomHost::frame: net::fill, then proto::encode once, then the shared pointer to each
-// recipient's link). These benchmarks run that path against the obvious alternative, encoding
+// there (RoomHost::frame: app::encode_frame once, then the shared pointer to each recipient's
+// link). These benchmarks run that path against the obvious alternative, encoding
 // the frame again for every recipient, with 500 people who all see each other:
 //   - Flush500Moves: a real moim::room::Room flush after all 500 took a step;
 //   - Frame500Upserts: one frame upserting 500 avatars (Hangul names), as after a crowd arrives.
@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "app/room_host.hpp"
 #include "moim/proto/envelope.hpp"
 #include "moim/world/map.hpp"
-#include "net/convert.hpp"
 #include "room/room.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -31,17 +31,13 @@ class EncodingSink : public room::RoomSink {
 
   void frame(std::span<const room::UserId> recipients, const room::FrameView& frame) override {
     if (encoding_ == Encoding::shared) {
-      v1::Envelope envelope;
-      net::fill(*envelope.mutable_frame(), frame);
-      auto bytes = std::make_shared<const std::string>(proto::encode(envelope));
+      auto bytes = std::make_shared<const std::string>(app::encode_frame(frame, arena_block_));
       ++encodes;
       for (std::size_t i = 0; i < recipients.size(); ++i) deliver(bytes);
     } else {
       for (std::size_t i = 0; i < recipients.size(); ++i) {
-        v1::Envelope envelope;
-        net::fill(*envelope.mutable_frame(), frame);
         ++encodes;
-        deliver(std::make_shared<const std::string>(proto::encode(envelope)));
+        deliver(std::make_shared<const std::string>(app::encode_frame(frame, arena_block_)));
       }
     }
   }
@@ -70,6 +66,7 @@ class EncodingSink : public room::RoomSink {
     queued.push_back(std::move(bytes));
   }
   Encoding encoding_;
+  std::vector<char> arena_block_;
 };
 
 constexpr int kPeople = 500;

@@ -149,10 +149,15 @@ void Bot::handle(const v1::Envelope& envelope) {
 
 void Bot::step() {
   if (phase_ != Phase::joined) return;
+  // A starved load generator fires late ticks in a row; a person never steps faster than the
+  // walking speed, so neither does a bot (the server would refuse the step as too fast).
+  const auto now = Clock::now();
+  if (now - last_step_ < std::chrono::milliseconds(90)) return;
   if (writing_) {
     thread_.counters.moves_skipped.fetch_add(1, std::memory_order_relaxed);
     return;
   }
+  last_step_ = now;
   const Step next = walker_.next(thread_.rng);
   v1::Envelope move;
   auto* m = move.mutable_move();

@@ -79,6 +79,7 @@ class Bot : public std::enable_shared_from_this<Bot> {
   std::uint32_t seq_ = 0;
   std::uint32_t next_request_ = 1;
   Clock::time_point started_;
+  Clock::time_point last_step_;
 };
 
 }  // namespace moim::loadgen

@@ -41,7 +41,8 @@ void print_table(const Result& r) {
             << optional_text(r.flush_p99_ms, 2) << " ms, failed joins " << r.join_failed
             << ", slow-client closes " << r.slow_closes << ", move corrections " << r.corrections
             << ", errors " << r.errors << ", moves skipped (write in flight) " << r.moves_skipped
-            << ", load average " << fixed(r.load_average, 2) << "\n";
+            << ", load generator CPU % " << fixed(r.loadgen_cpu_percent, 0) << ", load average "
+            << fixed(r.load_average, 2) << "\n";
   if (r.joins_per_s) {
     std::cout << "joins/s " << fixed(*r.joins_per_s, 0) << ", connect→joined p50 / p99 / max "
               << latency(r.connect_ms) << " ms\n";
@@ -58,7 +59,8 @@ void append_csv(const std::string& path, const Result& r) {
     out << "scenario,room,bots,joined,window_s,moves_in_s,frames_out_s,server_msgs_out_s,"
            "seen_p50_ms,seen_p99_ms,seen_max_ms,seen_samples,cpu_pct,rss_mib,bytes_bot_s,"
            "disconnects,slow_closes,flush_p99_ms,kib_per_conn,joins_s,connect_p50_ms,"
-           "connect_p99_ms,connect_max_ms,join_failed,join_rate,concurrency,load1\n";
+           "connect_p99_ms,connect_max_ms,join_failed,join_rate,concurrency,loadgen_cpu_pct,"
+           "load1\n";
   }
   const auto opt = [](const std::optional<double>& v) { return v ? fixed(*v, 3) : std::string(); };
   out << r.scenario << ',' << r.room << ',' << r.bots << ',' << r.joined << ','
@@ -71,7 +73,7 @@ void append_csv(const std::string& path, const Result& r) {
       << opt(r.kib_per_connection) << ',' << opt(r.joins_per_s) << ',' << fixed(r.connect_ms.p50, 2)
       << ',' << fixed(r.connect_ms.p99, 2) << ',' << fixed(r.connect_ms.max, 2) << ','
       << r.join_failed << ',' << fixed(r.join_rate, 0) << ',' << r.concurrency << ','
-      << fixed(r.load_average, 2) << '\n';
+      << fixed(r.loadgen_cpu_percent, 1) << ',' << fixed(r.load_average, 2) << '\n';
 }
 
 }  // namespace moim::loadgen

@@ -21,7 +21,8 @@ struct Result {
   Percentiles move_seen_ms;
   double cpu_percent = 0;  // of one core; 200 is both cores of this machine
   double rss_mib = 0;
-  double bytes_per_bot_s = 0;  // received, WebSocket payload + frame header
+  double loadgen_cpu_percent = 0;  // this process, for comparison: it shares the cores
+  double bytes_per_bot_s = 0;      // received, WebSocket payload + frame header
   std::uint64_t disconnects = 0;
   std::uint64_t slow_closes = 0;  // server side: closed as too slow
   std::uint64_t corrections = 0;

@@ -1,5 +1,7 @@
 #include "scenarios.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <iostream>
 #include <stdexcept>
@@ -141,6 +143,7 @@ void fill_common(Result& r, const Run& run) {
 void measure_window(Result& r, Run& run, double seconds) {
   const auto before = run.totals();
   const auto cpu0 = run.server.sample();
+  const auto self0 = sample_process(getpid());
   const auto m0 = run.server.metrics();
   run.move_seen.clear();
   run.move_seen.record(true);
@@ -149,6 +152,7 @@ void measure_window(Result& r, Run& run, double seconds) {
   run.move_seen.record(false);
   const auto after = run.totals();
   const auto cpu1 = run.server.sample();
+  const auto self1 = sample_process(getpid());
   const auto m1 = run.server.metrics();
   const double window = cpu1.at_seconds - cpu0.at_seconds;
   r.window_s = window;
@@ -161,6 +165,7 @@ void measure_window(Result& r, Run& run, double seconds) {
                                 static_cast<double>(after.joined) / window;
   r.moves_skipped = after.moves_skipped - before.moves_skipped;
   r.cpu_percent = 100.0 * (cpu1.cpu_seconds - cpu0.cpu_seconds) / window;
+  r.loadgen_cpu_percent = 100.0 * (self1.cpu_seconds - self0.cpu_seconds) / window;
   r.rss_mib = cpu1.rss_kib / 1024.0;
   r.move_seen_ms = percentiles(run.move_seen.values());
   if (m0 && m1) {

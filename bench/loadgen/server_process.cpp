@@ -168,6 +168,10 @@ bool ServerProcess::alive() const {
 }
 
 ProcSample ServerProcess::sample() const {
+  return sample_process(pid_);
+}
+
+ProcSample sample_process(pid_t pid_) {
   ProcSample s;
   s.at_seconds = now_seconds();
   // /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks. The command name

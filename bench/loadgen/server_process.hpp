@@ -62,6 +62,9 @@ class ServerProcess {
   std::filesystem::path dir_;    // data directory and log of a server we started
 };
 
+// CPU time and RSS of any process (the load generator reads its own with getpid()).
+ProcSample sample_process(pid_t pid);
+
 // Raises this process's open-file soft limit to its hard limit (children inherit it).
 void raise_file_limit();
 

@@ -55,6 +55,10 @@ void add_server_options(CLI::App& app, CommandLine& cl) {
          "--flush-min-ms", [&c](int ms) { c.flush_min = std::chrono::milliseconds(ms); },
          "Least time between two frames of one room (default 10)")
       ->check(CLI::Range(0, 1000));
+  app.add_option("--fanout-per-second", c.fanout_per_second,
+                 "Messages one room may send per second; big rooms flush less often to stay under")
+      ->check(CLI::Range(1000.0, 1e7))
+      ->capture_default_str();
   app.add_option_function<int>(
          "--resume-grace-s", [&c](int s) { c.resume_grace = std::chrono::seconds(s); },
          "How long a dropped person may come back to the same place (default 60)")

@@ -27,6 +27,11 @@ struct ServerConfig {
   room::RoomConfig room;
   // A room flushes as soon as something changed, but no sooner than this after its last flush.
   std::chrono::milliseconds flush_min{10};
+  // Messages one room may hand to its sessions per second. Every flush sends one message per
+  // recipient, so a room of thousands waits recipients / fanout_per_second between flushes
+  // (more moves per frame, fewer frames); rooms of up to a few hundred still flush every
+  // flush_min. See RoomHost::flush_interval().
+  double fanout_per_second = 100000.0;
   std::chrono::seconds resume_grace{60};
   std::chrono::seconds hello_timeout{10};          // from connect to a successful join
   std::size_t send_queue_bytes = 4 * 1024 * 1024;  // past this a client is too slow: closed

@@ -1,5 +1,6 @@
 #include "app/room_host.hpp"
 
+#include <google/protobuf/arena.h>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
@@ -11,6 +12,19 @@ namespace moim::app {
 
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
+
+std::string encode_frame(const room::FrameView& frame, std::vector<char>& arena_block) {
+  // A frame holds one sub-message per avatar in it, thousands per flush in a crowded room; on an
+  // arena whose first block is kept between frames they cost no allocation each.
+  if (arena_block.empty()) arena_block.resize(64 * 1024);
+  google::protobuf::ArenaOptions options;
+  options.initial_block = arena_block.data();
+  options.initial_block_size = arena_block.size();
+  google::protobuf::Arena arena(options);
+  auto* envelope = google::protobuf::Arena::CreateMessage<v1::Envelope>(&arena);
+  net::fill(*envelope->mutable_frame(), frame);
+  return proto::encode(*envelope);
+}
 
 RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map,
                    Hub& hub)
@@ -95,24 +109,38 @@ void RoomHost::locate(store::UserId id, LocateReply reply) {
 void RoomHost::after_input() {
   if (flush_scheduled_ || !room_.dirty()) return;
   flush_scheduled_ = true;
-  const auto due = std::max(Clock::now(), last_flush_ + hub_.config().flush_min);
+  const auto due = std::max(Clock::now(), last_flush_ + flush_interval());
   flush_timer_.expires_at(due);
   flush_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
     if (!ec) self->run_flush();
   });
 }
 
+Clock::duration RoomHost::flush_interval() const {
+  const auto& config = hub_.config();
+  const auto budget =
+      std::chrono::duration<double>(static_cast<double>(last_fanout_) / config.fanout_per_second);
+  return std::max<Clock::duration>(config.flush_min,
+                                   std::chrono::duration_cast<Clock::duration>(budget));
+}
+
 void RoomHost::run_flush() {
   flush_scheduled_ = false;
   const auto start = Clock::now();
   last_flush_ = start;
+  fanout_ = 0;
   room_.flush();
+  last_fanout_ = fanout_;
   hub_.metrics().flush_duration_seconds.observe(Clock::now() - start);
 }
 
 void RoomHost::send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope) {
   if (recipients.empty()) return;
-  auto bytes = std::make_shared<const std::string>(proto::encode(envelope));
+  share(recipients, std::make_shared<const std::string>(proto::encode(envelope)));
+}
+
+void RoomHost::share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes) {
+  fanout_ += recipients.size();
   for (auto id : recipients) {
     if (auto it = links_.find(id); it != links_.end()) it->second->deliver(bytes);
   }
@@ -124,9 +152,8 @@ void RoomHost::send_to(store::UserId id, const v1::Envelope& envelope) {
 }
 
 void RoomHost::frame(std::span<const store::UserId> recipients, const room::FrameView& frame) {
-  v1::Envelope envelope;
-  net::fill(*envelope.mutable_frame(), frame);
-  send_to(recipients, envelope);
+  if (recipients.empty()) return;
+  share(recipients, std::make_shared<const std::string>(encode_frame(frame, arena_block_)));
 }
 
 void RoomHost::chat(std::span<const store::UserId> recipients, const room::ChatView& chat) {

@@ -3,15 +3,18 @@
 // the strand, where the Room is the only code that changes room state. As the Room's sink it
 // encodes each message once and hands the same bytes to every recipient's link.
 //
-// Flushes: the first input after a quiet spell schedules a flush `flush_min` after the previous
-// one (at once if that is past), so a lone move is seen within a few milliseconds and a busy
-// room still sends at most one frame per `flush_min` per observer.
+// Flushes: the first input after a quiet spell schedules a flush `flush_interval()` after the
+// previous one (at once if that is past), so a lone move is seen within a few milliseconds and a
+// busy room still sends at most one frame per interval per observer. The interval is flush_min,
+// stretched for rooms whose last flush reached more recipients than fanout_per_second allows
+// per flush_min (2,000 people who all see each other: 20 ms at the default 100,000/s).
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "moim/v1/moim.pb.h"
 #include "net/session_link.hpp"
@@ -20,6 +23,10 @@
 namespace moim::app {
 
 class Hub;
+
+// The bytes of one Frame envelope, as every room sends it. `arena_block` is scratch memory the
+// caller keeps between calls (the encoder's first arena block).
+std::string encode_frame(const room::FrameView& frame, std::vector<char>& arena_block);
 
 class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::RoomSink {
  public:
@@ -48,8 +55,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void on_strand(F&& f);
   void after_input();
   void run_flush();
+  std::chrono::steady_clock::duration flush_interval() const;
   void send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope);
   void send_to(store::UserId id, const v1::Envelope& envelope);
+  // Hands the same bytes to every recipient's link; counts them towards this flush's fan-out.
+  void share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes);
   void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
 
   // room::RoomSink
@@ -74,6 +84,9 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   std::unordered_map<store::UserId, std::shared_ptr<net::SessionLink>> links_;
   bool flush_scheduled_ = false;
   std::chrono::steady_clock::time_point last_flush_{};
+  std::size_t fanout_ = 0;         // messages handed to sessions by the flush running now
+  std::size_t last_fanout_ = 0;    // ... and by the previous flush
+  std::vector<char> arena_block_;  // first block of the frame-encoding arena, reused
 };
 
 }  // namespace moim::app

@@ -60,6 +60,9 @@ void WsSession::run(Request request) {
   // reason. Up to kHardLimit we read the message and close with a reason instead.
   ws_.read_message_max(kHardMessageLimit);
   ws_.binary(true);
+  // One WebSocket frame per message: Beast's default splits anything over 4 KiB into several
+  // frames, each its own socket write, and crowded rooms send 5–20 KiB frames many times a second.
+  ws_.auto_fragment(false);
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(beast::http::field::server, "moim"); }));
   ws_.async_accept(request, [self = shared_from_this()](error_code ec) { self->on_accept(ec); });
