@@ -101,6 +101,7 @@ class Room {
   // room_flush.cpp
   void send_view_change(const Member& observer, Cell from, Cell to);
   void add_dirty_to_frames(const Member& m);
+  void index_dirty_by_flushed_cell();
   void add_departure_to_frames(const Departure& departure);
   FrameView& frame_for(int cell_index);
 
@@ -119,6 +120,10 @@ class Room {
   std::vector<int> scratch_cells_b_;
   std::vector<FrameView> frames_;  // per cell, reused between flushes
   std::vector<int> touched_cells_;
+  // During a flush: the dirty people by the cell observers last saw them in, so that a personal
+  // diff looks only at the cells entering or leaving a view (not at every dirty person).
+  std::vector<std::vector<UserId>> dirty_by_cell_;
+  std::vector<int> dirty_cells_;
 };
 
 std::uint32_t avatar_color(UserId id);

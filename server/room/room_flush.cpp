@@ -31,6 +31,7 @@ void Room::flush() {
   touched_cells_.clear();
 
   // 1. Personal diffs first, computed against everyone's last flushed cell.
+  index_dirty_by_flushed_cell();
   for (UserId id : dirty_) {
     const Member& m = members_.at(id);
     const Cell now = grid_.cell_of(m.avatar.pos);
@@ -52,6 +53,18 @@ void Room::flush() {
   }
   dirty_.clear();
   departed_.clear();
+  for (int cell : dirty_cells_) dirty_by_cell_[static_cast<std::size_t>(cell)].clear();
+  dirty_cells_.clear();
+}
+
+void Room::index_dirty_by_flushed_cell() {
+  if (dirty_by_cell_.empty()) dirty_by_cell_.resize(static_cast<std::size_t>(grid_.cell_count()));
+  for (UserId id : dirty_) {
+    const int cell = grid_.index_of(members_.at(id).flushed_cell);
+    auto& list = dirty_by_cell_[static_cast<std::size_t>(cell)];
+    if (list.empty()) dirty_cells_.push_back(cell);
+    list.push_back(id);
+  }
 }
 
 void Room::add_dirty_to_frames(const Member& m) {
@@ -104,8 +117,9 @@ void Room::send_view_change(const Member& observer, Cell from, Cell to) {
     if (sees && !saw) diff.upserts.push_back(o.avatar);
     if (saw && !sees) diff.removed.push_back(o.avatar.id);
   };
-  // Non-dirty people sit in the grid at their flushed cell: look at the cells that entered or
-  // left the view. Dirty people are few: look at each of them.
+  // Only the cells that entered or left the view matter. Non-dirty people sit in the grid at
+  // their flushed cell; dirty people are indexed by theirs (index_dirty_by_flushed_cell), so a
+  // busy room where everyone moved costs the changed cells, not everyone, per crossing.
   grid_.visible_cells(from, scratch_cells_);
   grid_.visible_cells(to, scratch_cells_b_);
   for (const auto* cells : {&scratch_cells_, &scratch_cells_b_}) {
@@ -116,9 +130,9 @@ void Room::send_view_change(const Member& observer, Cell from, Cell to) {
         const Member& o = members_.at(id);
         if (!o.queued) consider(o);
       }
+      for (UserId id : dirty_by_cell_[static_cast<std::size_t>(x)]) consider(members_.at(id));
     }
   }
-  for (UserId id : dirty_) consider(members_.at(id));
   for (const Departure& d : departed_) {
     if (members_.contains(d.id)) continue;  // came back: an arrival, upserted by the frames
     if (grid_.sees(from, d.cell) && !grid_.sees(to, d.cell)) diff.removed.push_back(d.id);
