@@ -6,7 +6,9 @@
 Outputs (see assets/README.md):
   assets/tilesets/moim.png, assets/tilesets/moim.tsj   32x32 tiles, 8 columns, Tiled tileset
   assets/sprites/avatar.png                           white/grey body, tinted per person
-  assets/sprites/graduation.png                       cap, gown, medal and sash overlay
+  assets/sprites/graduation.png                       cap and gown overlay (checked in)
+  assets/sprites/graduation-ribbon.png                white sash, tinted with the sticker colour
+  assets/sprites/graduation-medal.png                 medal (a completed sticker card)
 Sprite sheets: 3 columns (walk frames: stand, left foot, right foot) x 4 rows (down, left,
 right, up), 32x32 each. Every shape is drawn at 4x and scaled down so edges are smooth.
 Only the standard library and PIL are used.
@@ -551,23 +553,38 @@ def draw_body(p, direction, frame):
 
 
 def draw_graduation(p, direction, frame):
+    """Cap and gown: what every checked-in graduate wears."""
     bob, _ = avatar_geometry(frame)
     gown, gold, cap = (44, 52, 92, 255), (240, 196, 70, 255), (30, 30, 40, 255)
     p.rect(8, 14 + bob, 24, 27 + bob, gown, INK, radius=4)  # gown over shirt, longer
     if direction != "up":
         p.poly([(13, 14 + bob), (19, 14 + bob), (16, 18 + bob)], (255, 255, 255, 255))
-        p.line([(9, 15 + bob), (22, 25 + bob)], (200, 40, 60, 255), 2)  # sash
-    if direction == "down":
-        p.line([(13, 14 + bob), (16, 20 + bob), (19, 14 + bob)], gold, 1)
-        p.ellipse(14, 19 + bob, 18, 23 + bob, gold, INK)  # medal
-    elif direction in ("left", "right"):
-        x = 12 if direction == "left" else 16
-        p.ellipse(x, 19 + bob, x + 4, 23 + bob, gold, INK)
     p.rect(9, 4 + bob, 23, 8 + bob, cap, radius=1)  # cap band
     p.poly([(4, 4 + bob), (16, -1 + bob), (28, 4 + bob), (16, 8 + bob)], cap, INK)
     tassel_x = 25 if direction != "left" else 7
     p.line([(16, 3 + bob), (tassel_x, 4 + bob), (tassel_x, 10 + bob)], gold, 1)
     p.ellipse(tassel_x - 1, 9 + bob, tassel_x + 1, 12 + bob, gold)
+
+
+def draw_ribbon(p, direction, frame):
+    """The sash in white: the client tints it with the graduate's sticker colour."""
+    bob, _ = avatar_geometry(frame)
+    if direction != "up":
+        p.line([(9, 15 + bob), (22, 25 + bob)], (255, 255, 255, 255), 3)
+    else:
+        p.line([(22, 15 + bob), (9, 25 + bob)], (255, 255, 255, 255), 3)
+
+
+def draw_medal(p, direction, frame):
+    """A gold medal on a cord: the sticker card is complete."""
+    bob, _ = avatar_geometry(frame)
+    gold = (240, 196, 70, 255)
+    if direction == "down":
+        p.line([(13, 14 + bob), (16, 20 + bob), (19, 14 + bob)], gold, 1)
+        p.ellipse(14, 19 + bob, 18, 23 + bob, gold, INK)
+    elif direction in ("left", "right"):
+        x = 12 if direction == "left" else 16
+        p.ellipse(x, 19 + bob, x + 4, 23 + bob, gold, INK)
 
 
 def build_sheet(painter, filename):
@@ -586,7 +603,9 @@ def main():
     build_tileset()
     build_sheet(draw_body, "avatar.png")
     build_sheet(draw_graduation, "graduation.png")
-    print(f"wrote {len(TILES)} tiles and 2 sprite sheets into {ASSETS}")
+    build_sheet(draw_ribbon, "graduation-ribbon.png")
+    build_sheet(draw_medal, "graduation-medal.png")
+    print(f"wrote {len(TILES)} tiles and 4 sprite sheets into {ASSETS}")
 
 
 if __name__ == "__main__":

@@ -72,10 +72,24 @@ void RoomScreen::draw_avatar(const AvatarView& a, TileVec at, bool walking, floa
     SDL_Rect box{dst.x + dst.w / 4, dst.y + dst.h / 8, dst.w / 2, dst.h * 7 / 8};
     SDL_RenderFillRect(r, &box);
   }
-  if (map_->id().starts_with("graduation")) {
-    if (SDL_Texture* outfit =
-            ctx_.textures->get(ctx_.options->assets_dir / "sprites/graduation.png")) {
+  // Graduation day: cap and gown once checked in, the sash in the sticker colour, a medal for
+  // a completed card.
+  if (a.look.graduate()) {
+    const auto sprites = ctx_.options->assets_dir / "sprites";
+    if (SDL_Texture* outfit = ctx_.textures->get(sprites / "graduation.png")) {
       SDL_RenderCopy(r, outfit, &src, &dst);
+    }
+    if (a.look.ribbon() != 0) {
+      if (SDL_Texture* ribbon = ctx_.textures->get(sprites / "graduation-ribbon.png")) {
+        const SDL_Color tint = rgb(a.look.ribbon());
+        SDL_SetTextureColorMod(ribbon, tint.r, tint.g, tint.b);
+        SDL_RenderCopy(r, ribbon, &src, &dst);
+      }
+    }
+    if (a.look.medal()) {
+      if (SDL_Texture* medal = ctx_.textures->get(sprites / "graduation-medal.png")) {
+        SDL_RenderCopy(r, medal, &src, &dst);
+      }
     }
   }
 }

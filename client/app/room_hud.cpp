@@ -186,6 +186,7 @@ void RoomScreen::draw_hud() const {
   if (show_online_) draw_online_panel();
   draw_follow_banner();
   draw_status_menu();
+  grad_.draw(where());
   const int mid_x = layout_.map.x + layout_.map.w / 2;
   int y = layout_.map.y + 10;
   for (const auto& t : toasts_) {

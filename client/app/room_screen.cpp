@@ -54,6 +54,12 @@ void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   // Following survives a portal: if they came here too, we keep them in view.
   pan_to_.reset();
   entered_at_ = ctx_.now;
+  grad_.entered(room_);
+}
+
+GraduationUi::Where RoomScreen::where() const {
+  const auto& m = layout_.map;
+  return {map_, room_, me_.tile(), self_id_, &avatars_, radius_, SDL_Rect{m.x, m.y, m.w, m.h}};
 }
 
 void RoomScreen::toast(std::string text, double seconds) {
@@ -69,6 +75,7 @@ void RoomScreen::send_move(const std::optional<v1::Move>& move) {
 }
 
 void RoomScreen::on_message(const v1::Envelope& e) {
+  if (grad_.on_message(e)) return;
   switch (e.body_case()) {
     case v1::Envelope::kFrame:
       avatars_.apply(e.frame(), self_id_);
@@ -191,6 +198,7 @@ void RoomScreen::set_chat_focus(bool focus) {
 }
 
 void RoomScreen::handle_key(SDL_Keycode key) {
+  if (grad_.handle_key(key, where())) return;
   switch (key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -243,6 +251,7 @@ void RoomScreen::handle_key(SDL_Keycode key) {
 }
 
 void RoomScreen::handle_click(int x, int y, Uint8 button) {
+  if (grad_.handle_click(x, y, where())) return;
   const SDL_Point p{x, y};
   const SDL_Rect status_button = status_button_rect();
   if (SDL_PointInRect(&p, &status_button)) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "context.hpp"
+#include "graduation_hud.hpp"
 #include "map_chunks.hpp"
 #include "moim/client/core/avatars.hpp"
 #include "moim/client/core/camera.hpp"
@@ -90,6 +91,7 @@ class RoomScreen : public Screen {
   SDL_Rect follow_stop_rect() const;
   void handle_online_click(int x, int y, Uint8 button);
   bool near_me(world::TilePos p) const;
+  GraduationUi::Where where() const;
 
   AppContext& ctx_;
   std::string room_;
@@ -118,6 +120,7 @@ class RoomScreen : public Screen {
   double entered_at_ = 0;
   std::size_t script_step_ = 0;
   double script_wait_until_ = 0;
+  GraduationUi grad_{ctx_, [this](std::string text) { toast(std::move(text)); }};
 };
 
 }  // namespace moim::client::app

@@ -2,7 +2,9 @@
 // can walk and talk without a person: "goto:X,Y" walks a path there, "say:TEXT" says TEXT nearby,
 // "room:TEXT" says it to the room, "wait:SECONDS" pauses, "zoom:F" sets the zoom,
 // "follow:NAME" / "walkafter:NAME" follow someone in view as the online list's buttons do,
-// "chat:fold" folds the chat sidebar away.
+// "chat:fold" folds the chat sidebar away;
+// graduation steps ("checkin", "pick[:N]", "offer:NAME", "card:NAME", "accept", "cards")
+// are in graduation_hud.cpp.
 #include <charconv>
 
 #include "moim/world/pathfind.hpp"
@@ -48,6 +50,8 @@ void RoomScreen::run_script() {
     }
   } else if (verb == "chat" && arg == "fold") {
     chat_panel_ = ChatPanel::folded;
+  } else if (grad_.script(verb, arg, where())) {
+    script_wait_until_ = ctx_.now + 0.3;  // graduation steps: let the answer come back
   }
 }
 

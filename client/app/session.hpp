@@ -49,6 +49,7 @@ class Session {
   }
   const v1::Joined& joined() const { return joined_; }
   const v1::Welcome& welcome() const { return welcome_; }
+  const JoinSettings& settings() const { return settings_; }
   std::string status_line(double now) const;
 
  private:

@@ -98,6 +98,38 @@ std::string_view errc_name(Errc code) {
       return "not_hello";
     case Errc::recipient_unavailable:
       return "recipient_unavailable";
+    case Errc::not_on_roster:
+      return "not_on_roster";
+    case Errc::not_checked_in:
+      return "not_checked_in";
+    case Errc::wrong_place:
+      return "wrong_place";
+    case Errc::color_already_picked:
+      return "color_already_picked";
+    case Errc::no_color:
+      return "no_color";
+    case Errc::same_color:
+      return "same_color";
+    case Errc::not_near:
+      return "not_near";
+    case Errc::already_exchanged:
+      return "already_exchanged";
+    case Errc::offer_expired:
+      return "offer_expired";
+    case Errc::no_such_offer:
+      return "no_such_offer";
+    case Errc::with_yourself:
+      return "with_yourself";
+    case Errc::invalid_csv:
+      return "invalid_csv";
+    case Errc::raffle_state:
+      return "raffle_state";
+    case Errc::invalid_card:
+      return "invalid_card";
+    case Errc::unknown_color:
+      return "unknown_color";
+    case Errc::conflict:
+      return "conflict";
   }
   return "error";
 }
@@ -112,6 +144,9 @@ int http_status(Errc code) {
     case Errc::no_such_user:
       return 404;
     case Errc::room_full:
+    case Errc::raffle_state:
+    case Errc::color_already_picked:
+    case Errc::conflict:
       return 409;
     case Errc::text_too_long:
       return 413;

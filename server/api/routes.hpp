@@ -14,4 +14,7 @@ void register_routes(Router& router, app::Hub& hub);
 // Server-wide routes: who is online, invite codes.
 void register_core_routes(Router& router, app::Hub& hub);
 
+// Graduation day: roster, counts, palette, raffle, results (api/graduation_routes.cpp).
+void register_graduation_routes(Router& router, app::Hub& hub);
+
 }  // namespace moim::api

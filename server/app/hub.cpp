@@ -5,6 +5,8 @@
 #include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
 #include "net/convert.hpp"
+#include "net/convert_graduation.hpp"
+#include "store/secret_hash.hpp"
 
 namespace moim::app {
 
@@ -32,6 +34,10 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
     rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
+  graduation_ = std::make_unique<graduation::Service>(
+      store_.graduation(),
+      graduation::GameRules{config_.room.proximity_radius, config_.graduation_offer_ttl.count()},
+      static_cast<std::uint64_t>(now_ms()) * 1000);  // offer ids never repeat across restarts
   api::register_routes(api_, *this);
 }
 
@@ -57,6 +63,9 @@ Result<Identity> Hub::authenticate(std::string_view display_name, std::string_vi
   }
   if (!user) return user.error();
   if (auto banned = check_ban(user->id); !banned) return banned.error();
+  if (!invite_code.empty()) {
+    graduation_->note_login(user->id, store::sha256_hex(store::normalize_invite_code(invite_code)));
+  }
   return Identity{user->id, user->display_name, user->role};
 }
 
@@ -89,6 +98,7 @@ void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, Roo
   arrival.avatar.name = who.name;
   arrival.avatar.role = who.role;
   arrival.avatar.color = room::avatar_color(who.id);
+  arrival.avatar.look = net::to_room(graduation_->look(who.id));
   arrival.muted_until_ms = active_mute(who.id);
   room.admit(std::move(link), std::move(arrival), request_id);
 }
@@ -218,6 +228,33 @@ Status Hub::moderate(const Identity& actor, Moderation action, store::UserId tar
       break;
   }
   return ok();
+}
+
+void Hub::announce_venue(const v1::Envelope& envelope) {
+  const auto bytes = encode_shared(envelope);
+  for (const auto& [id, room] : rooms_) {
+    if (id.starts_with("graduation")) room->broadcast(bytes);
+  }
+}
+
+Result<store::RaffleRecord> Hub::open_raffle(int winners, int extra_every) {
+  auto raffle = graduation_->create_raffle(winners, extra_every);
+  if (!raffle) return raffle;
+  v1::Envelope news;
+  net::fill(*news.mutable_raffle_news(), *raffle, {});
+  announce_venue(news);
+  return raffle;
+}
+
+Result<graduation::DrawOutcome> Hub::draw_raffle(std::int64_t raffle_id) {
+  auto drawn = graduation_->draw(raffle_id, now_ms());
+  if (!drawn) return drawn;
+  if (!drawn->already) {
+    v1::Envelope news;
+    net::fill(*news.mutable_raffle_news(), drawn->raffle, drawn->winners);
+    announce_venue(news);
+  }
+  return drawn;
 }
 
 void Hub::shutdown() {

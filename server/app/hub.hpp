@@ -13,6 +13,7 @@
 #include "app/directory.hpp"
 #include "app/metrics.hpp"
 #include "app/room_host.hpp"
+#include "graduation/service.hpp"
 #include "moim/v1/moim.pb.h"
 #include "moim/world/map.hpp"
 
@@ -35,6 +36,7 @@ class Hub {
   AddressLimits& address_limits() { return address_limits_; }
   std::int64_t now_ms() const;
   std::shared_ptr<RoomHost> room(std::string_view id) const;
+  graduation::Service& graduation() { return *graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
   // Checks the name and the invite (or --dev) and returns who this is. Banned people get
@@ -54,6 +56,14 @@ class Hub {
   // Closes every connection with "server shutting down" after their queues drain.
   void shutdown();
 
+  // --- graduation day -----------------------------------------------------------------------
+  // Sends to everyone on the graduation floors (rooms whose id starts with "graduation").
+  void announce_venue(const v1::Envelope& envelope);
+  // Creates a raffle and announces its commitment to the venue.
+  Result<store::RaffleRecord> open_raffle(int winners, int extra_every);
+  // Draws (once; a second call answers with the first draw) and announces the winners.
+  Result<graduation::DrawOutcome> draw_raffle(std::int64_t raffle_id);
+
   // --- for room hosts -----------------------------------------------------------------------
   Status route_direct(const room::ChatView& chat);
   void portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
@@ -72,6 +82,7 @@ class Hub {
   AddressLimits address_limits_;
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
   api::Router api_;
+  std::unique_ptr<graduation::Service> graduation_;
 };
 
 }  // namespace moim::app

@@ -106,6 +106,19 @@ void RoomHost::locate(store::UserId id, LocateReply reply) {
   on_strand([this, id, reply = std::move(reply)] { reply(room_.find(id)); });
 }
 
+// Graduation-day requests are handled in room_host_graduation.cpp, on this strand.
+void RoomHost::graduation(store::UserId id, store::Role role, v1::Envelope envelope) {
+  on_strand([this, id, role, envelope = std::move(envelope)] {
+    if (room_.contains(id)) handle_graduation(id, role, envelope);
+  });
+}
+
+void RoomHost::broadcast(net::SharedBytes bytes) {
+  on_strand([this, bytes = std::move(bytes)] {
+    for (auto& [id, link] : links_) link->deliver(bytes);
+  });
+}
+
 void RoomHost::after_input() {
   if (flush_scheduled_ || !room_.dirty()) return;
   flush_scheduled_ = true;

@@ -49,6 +49,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void set_muted(store::UserId id, std::int64_t until_ms);
   // Calls `reply` on this room's strand with the person's avatar, if they are here.
   void locate(store::UserId id, LocateReply reply);
+  // Graduation-day requests (room_host_graduation.cpp). They run on the strand, where the room
+  // proves where people stand (the desk, the booth, near each other) as they are decided.
+  void graduation(store::UserId id, store::Role role, v1::Envelope envelope);
+  // Everyone in this room gets `bytes` (venue-wide announcements).
+  void broadcast(net::SharedBytes bytes);
 
  private:
   template <typename F>
@@ -61,6 +66,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Hands the same bytes to every recipient's link; counts them towards this flush's fan-out.
   void share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes);
   void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
+  void handle_graduation(store::UserId id, store::Role role, const v1::Envelope& envelope);
+  void graduation_offer(store::UserId id, const v1::Envelope& envelope);
+  void graduation_accept(store::UserId id, const v1::Envelope& envelope);
+  // Puts the person's current look on their avatar and pushes them their graduation state.
+  void graduation_refresh(store::UserId id);
 
   // room::RoomSink
   void frame(std::span<const store::UserId> recipients, const room::FrameView& frame) override;

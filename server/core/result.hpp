@@ -33,6 +33,23 @@ enum class Errc : std::uint8_t {
   unknown_message = 21,
   not_hello = 22,
   recipient_unavailable = 23,
+  // graduation day (issue 5): 50–69
+  not_on_roster = 50,
+  not_checked_in = 51,
+  wrong_place = 52,  // not at the check-in desk / sticker booth
+  color_already_picked = 53,
+  no_color = 54,  // pick a colour first
+  same_color = 55,
+  not_near = 56,           // another room or outside the proximity radius
+  already_exchanged = 57,  // one exchange (or card swap) per pair of people
+  offer_expired = 58,
+  no_such_offer = 59,  // unknown, or addressed to someone else
+  with_yourself = 60,
+  invalid_csv = 61,
+  raffle_state = 62,  // unknown raffle, already drawn, nothing to draw
+  invalid_card = 63,
+  unknown_color = 64,
+  conflict = 65,  // the request key was used for a different request
 };
 
 struct Error {

@@ -56,6 +56,12 @@ void fill(v1::Avatar& out, const room::AvatarView& in) {
   out.set_status(to_proto(in.presence));
   out.set_role(to_proto(in.role));
   out.set_color(in.color);
+  if (in.look.graduate) {
+    auto* look = out.mutable_look();
+    look->set_graduate(true);
+    look->set_medal(in.look.medal);
+    look->set_ribbon(in.look.ribbon);
+  }
 }
 
 void fill(v1::ChatMessage& out, const room::ChatView& in) {

@@ -59,6 +59,7 @@ class SessionCore : public SessionLink {
   void handle_resume(std::uint32_t rid, const v1::Resume& resume);
   void handle_in_room(v1::Envelope&& envelope);
   void handle_moderate(std::uint32_t rid, const v1::Moderate& moderate);
+  void handle_draw(std::uint32_t rid, const v1::DrawRaffle& draw);
   void reply(const v1::Envelope& envelope);
   void reply_error(std::uint32_t rid, Errc code, std::string message);
   // Takes one `kind` token from this connection's and this address's budgets; answers

@@ -4,6 +4,7 @@
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
+#include "net/convert_graduation.hpp"
 #include "net/session_core.hpp"
 #include "store/secret_hash.hpp"
 
@@ -216,6 +217,8 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       return hub_.locate(link(), rid, envelope.locate().user_id());
     case v1::Envelope::kModerate:
       return handle_moderate(rid, envelope.moderate());
+    case v1::Envelope::kDrawRaffle:
+      return handle_draw(rid, envelope.draw_raffle());
     default:
       break;
   }
@@ -240,6 +243,15 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       if (!presence) return reply_error(rid, Errc::bad_request, "unknown status");
       return room->set_presence(me, rid, *presence);
     }
+    case v1::Envelope::kCheckIn:
+    case v1::Envelope::kPickColor:
+    case v1::Envelope::kMakeOffer:
+    case v1::Envelope::kAcceptOffer:
+    case v1::Envelope::kDeclineOffer:
+    case v1::Envelope::kSetCard:
+    case v1::Envelope::kGetGraduation:
+    case v1::Envelope::kExportCards:
+      return room->graduation(me, who_->role, std::move(envelope));
     default:
       return reply_error(rid, Errc::bad_request, "not a message a client may send");
   }
@@ -254,6 +266,18 @@ void SessionCore::handle_moderate(std::uint32_t rid, const v1::Moderate& moderat
   auto done = hub_.moderate(*who_, *action, moderate.user_id(),
                             std::chrono::seconds(moderate.duration_s()), moderate.reason());
   reply(done ? proto::make_ack(rid) : error_envelope(rid, done.error()));
+}
+
+void SessionCore::handle_draw(std::uint32_t rid, const v1::DrawRaffle& draw) {
+  if (who_->role == store::Role::attendee) {
+    return reply_error(rid, Errc::forbidden, "only hosts can draw the raffle");
+  }
+  auto drawn = hub_.draw_raffle(draw.raffle_id());
+  if (!drawn) return reply(error_envelope(rid, drawn.error()));
+  v1::Envelope out;
+  out.set_request_id(rid);
+  fill(*out.mutable_raffle_news(), drawn->raffle, drawn->winners);
+  reply(out);
 }
 
 }  // namespace moim::net

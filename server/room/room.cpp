@@ -144,6 +144,19 @@ void Room::set_muted(UserId id, std::int64_t until_ms) {
   if (Member* m = member(id)) m->muted_until_ms = until_ms;
 }
 
+void Room::set_look(UserId id, const Look& look) {
+  Member* m = member(id);
+  if (!m || m->avatar.look == look) return;
+  m->avatar.look = look;
+  m->changed = true;
+  mark_dirty(*m);
+}
+
+bool Room::in_zone(UserId id, world::ZoneKind kind) const {
+  auto it = members_.find(id);
+  return it != members_.end() && map_->zone_at(it->second.avatar.pos, kind) != nullptr;
+}
+
 bool Room::is_muted(const Member& m, std::int64_t now_ms) const {
   return m.muted_until_ms == 0 || m.muted_until_ms > now_ms;
 }

@@ -58,6 +58,10 @@ class Room {
   void deliver_direct(const ChatView& chat);
   void set_presence(UserId id, std::uint32_t request_id, Presence presence);
   void set_muted(UserId id, std::int64_t until_ms);  // -1 lifts the mute
+  // Changes what someone wears; everyone who can see them gets the new look in the next frame.
+  void set_look(UserId id, const Look& look);
+  // Whether someone in this room stands in a zone of `kind` (e.g. the check-in desk).
+  bool in_zone(UserId id, world::ZoneKind kind) const;
 
   // Emits the frames for everything that changed since the last flush.
   void flush();

@@ -26,6 +26,15 @@ enum class ChatScope : std::uint8_t {
   stage = 5
 };
 
+// Graduation day: what a checked-in graduate wears (cap and gown), their sticker colour as a
+// ribbon, and a medal once their card is complete.
+struct Look {
+  bool graduate = false;
+  bool medal = false;
+  std::uint32_t ribbon = 0;  // 0xRRGGBB, 0: none
+  friend bool operator==(const Look&, const Look&) = default;
+};
+
 // Who someone is and how they look; everything a client needs to draw an avatar.
 struct AvatarView {
   UserId id = 0;
@@ -35,6 +44,7 @@ struct AvatarView {
   Presence presence = Presence::available;
   Role role = Role::attendee;
   std::uint32_t color = 0;
+  Look look;
 };
 
 struct MoveView {

@@ -85,6 +85,85 @@ CREATE TABLE mutes (
   created_at_ms INTEGER NOT NULL
 );
 )sql"},
+    Step{"graduation day: roster, check-ins, colours, exchanges, cards, palette, raffles", R"sql(
+-- The people expected at graduation. invite_hash is the SHA-256 of the single-use invite code
+-- made for them at import (the code itself is shown to the host once).
+CREATE TABLE grad_roster (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT    NOT NULL,
+  email         TEXT    NOT NULL UNIQUE,
+  cohort        TEXT    NOT NULL,
+  company       TEXT    NOT NULL DEFAULT '',
+  invite_hash   TEXT    NOT NULL UNIQUE,
+  created_at_ms INTEGER NOT NULL
+);
+-- One check-in per graduate and per account.
+CREATE TABLE grad_checkins (
+  roster_id INTEGER PRIMARY KEY REFERENCES grad_roster (id),
+  user_id   INTEGER NOT NULL UNIQUE,
+  at_ms     INTEGER NOT NULL
+);
+-- One colour per person, for the day (an index into grad_palette).
+CREATE TABLE grad_colors (
+  user_id INTEGER PRIMARY KEY,
+  color   INTEGER NOT NULL CHECK (color >= 0),
+  at_ms   INTEGER NOT NULL
+);
+-- One exchange per unordered pair: user_a < user_b.
+CREATE TABLE grad_exchanges (
+  id      INTEGER PRIMARY KEY,
+  user_a  INTEGER NOT NULL,
+  user_b  INTEGER NOT NULL,
+  color_a INTEGER NOT NULL,
+  color_b INTEGER NOT NULL,
+  at_ms   INTEGER NOT NULL,
+  CHECK (user_a < user_b),
+  UNIQUE (user_a, user_b)
+);
+CREATE TABLE grad_card_swaps (
+  id     INTEGER PRIMARY KEY,
+  user_a INTEGER NOT NULL,
+  user_b INTEGER NOT NULL,
+  at_ms  INTEGER NOT NULL,
+  CHECK (user_a < user_b),
+  UNIQUE (user_a, user_b)
+);
+CREATE TABLE grad_cards (
+  user_id INTEGER PRIMARY KEY,
+  name    TEXT NOT NULL,
+  company TEXT NOT NULL DEFAULT '',
+  role    TEXT NOT NULL DEFAULT '',
+  links   TEXT NOT NULL DEFAULT ''  -- newline-separated
+);
+CREATE TABLE grad_palette (
+  idx  INTEGER PRIMARY KEY,
+  name TEXT    NOT NULL,
+  rgb  INTEGER NOT NULL
+);
+-- Exactly once: a client's request key, written with the fact it produced. action: 1 check-in,
+-- 2 colour, 3 exchange, 4 card swap; ref: roster id, colour, exchange id, card swap id.
+CREATE TABLE grad_requests (
+  user_id     INTEGER NOT NULL,
+  request_key TEXT    NOT NULL,
+  action      INTEGER NOT NULL,
+  ref         INTEGER NOT NULL,
+  at_ms       INTEGER NOT NULL,
+  PRIMARY KEY (user_id, request_key)
+) WITHOUT ROWID;
+-- seed_hex stays secret until drawn_at_ms is set; tickets newline-separated, winner_ids
+-- comma-separated in the order drawn.
+CREATE TABLE grad_raffles (
+  id            INTEGER PRIMARY KEY,
+  winners       INTEGER NOT NULL CHECK (winners >= 1),
+  extra_every   INTEGER NOT NULL DEFAULT 0 CHECK (extra_every >= 0),
+  seed_hex      TEXT    NOT NULL,
+  commitment    TEXT    NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  drawn_at_ms   INTEGER NULL,
+  tickets       TEXT    NULL,
+  winner_ids    TEXT    NULL
+);
+)sql"},
 };
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {

@@ -9,6 +9,7 @@
 #include "store/migrations.hpp"
 #include "store/secret_hash.hpp"
 #include "store/sqlite_database.hpp"
+#include "store/sqlite_graduation_store.hpp"
 #include "store/sqlite_queries.hpp"
 
 namespace moim::store {
@@ -53,7 +54,10 @@ struct Invite {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::shared_ptr<sqlite::Database> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::shared_ptr<sqlite::Database> db)
+      : db_(std::move(db)), graduation_(make_sqlite_graduation_store(db_)) {}
+
+  GraduationStore& graduation() override { return *graduation_; }
 
   Status create_invite(std::string_view code, Role role, int max_uses,
                        std::string_view label) override {
@@ -249,6 +253,7 @@ class SqliteStore final : public Store {
   }
 
   std::shared_ptr<sqlite::Database> db_;
+  std::unique_ptr<GraduationStore> graduation_;
 };
 
 [[noreturn]] void fail_open(const std::string& name, const std::string& why) {

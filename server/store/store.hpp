@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "store/graduation_store.hpp"
 
 namespace moim::store {
 
@@ -81,6 +82,9 @@ class Store {
   virtual Status put_mute(const Sanction& mute) = 0;
   virtual Status lift_mute(UserId user) = 0;
   virtual Result<std::optional<Sanction>> active_mute(UserId user, std::int64_t now_ms) = 0;
+
+  // Graduation day: roster, check-ins, stickers, cards, raffles (graduation_store.hpp).
+  virtual GraduationStore& graduation() = 0;
 };
 
 }  // namespace moim::store

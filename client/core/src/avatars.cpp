@@ -54,6 +54,7 @@ void Avatars::upsert(const v1::Avatar& a) {
   view.status = a.status();
   view.role = a.role();
   view.color = a.color();
+  view.look = a.look();
   if (inserted) {
     view.tile = tile;
     view.facing = from_proto(a.facing());
@@ -87,6 +88,7 @@ void Avatars::apply(const v1::Frame& frame, std::uint64_t skip_moves_of) {
       self.status = a.status();
       self.role = a.role();
       self.color = a.color();
+      self.look = a.look();
       continue;
     }
     upsert(a);

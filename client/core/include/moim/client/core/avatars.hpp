@@ -33,6 +33,7 @@ struct AvatarView {
   v1::Status status = v1::STATUS_AVAILABLE;
   v1::Role role = v1::ROLE_ATTENDEE;
   std::uint32_t color = 0xffffff;  // 0xRRGGBB
+  v1::Look look;                   // graduation day: cap and gown, ribbon, medal
   world::TilePos tile;             // the latest server position
   world::Direction facing = world::Direction::down;
   TileVec drawn;        // where it is drawn now

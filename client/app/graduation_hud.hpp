@@ -1,0 +1,73 @@
+#pragma once
+// Graduation day in the client: the check-in desk and the sticker booth (G), offers to swap
+// stickers (X) or business cards (C) with the nearest person, the accept/decline prompt (Y/N),
+// the HUD of colours held and missing, the card list (K, V exports it as vCard) and the raffle
+// announcement. The room screen forwards messages, keys, clicks and draw calls; everything the
+// server decides arrives as GraduationState and is only shown here.
+#include <SDL.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "context.hpp"
+#include "moim/client/core/avatars.hpp"
+
+namespace moim::client::app {
+
+class GraduationUi {
+ public:
+  using Toast = std::function<void(std::string)>;
+  // Where we stand, from the room screen.
+  struct Where {
+    const world::Map* map = nullptr;
+    std::string room;
+    world::TilePos me;
+    std::uint64_t self = 0;
+    const Avatars* avatars = nullptr;
+    int radius = 5;
+    SDL_Rect area{0, 32, 1280, 688};  // the map's viewport, where the panels go
+  };
+
+  GraduationUi(AppContext& ctx, Toast toast) : ctx_(ctx), toast_(std::move(toast)) {}
+
+  // A graduation floor was entered: ask for our state.
+  void entered(const std::string& room);
+  // True if the message was graduation business (and is handled).
+  bool on_message(const v1::Envelope& e);
+  bool handle_key(SDL_Keycode key, const Where& w);
+  bool handle_click(int x, int y, const Where& w);
+  // Headless scripts: "checkin", "pick[:N]", "offer:NAME", "card:NAME", "accept".
+  bool script(const std::string& verb, const std::string& arg, const Where& w);
+  void draw(const Where& w) const;
+
+ private:
+  void check_in(const Where& w);
+  void pick(std::optional<int> color, const Where& w);
+  void offer(v1::OfferKind kind, const AvatarView* to);
+  void answer(bool accept);
+  void export_cards();
+  const AvatarView* nearest(const Where& w) const;
+  const AvatarView* named(const Where& w, const std::string& name) const;
+  bool in_zone(const Where& w, world::ZoneKind kind) const;
+  std::string key(const char* what);
+  void draw_card_panel(int x, int y) const;
+  void draw_booth(const Where& w) const;
+  void draw_prompt(const SDL_Rect& area) const;
+  void draw_news(const SDL_Rect& area) const;
+  SDL_Rect swatch_rect(int index, const SDL_Rect& area) const;
+
+  AppContext& ctx_;
+  Toast toast_;
+  bool active_ = false;  // on a graduation floor
+  std::optional<v1::GraduationState> state_;
+  std::optional<v1::OfferReceived> prompt_;
+  std::optional<v1::RaffleNews> news_;
+  double news_until_ = 0;
+  bool show_cards_ = false;
+  std::map<std::uint32_t, std::string> pending_;  // request id → what it was, for answers
+  std::uint64_t keys_ = 0;
+};
+
+}  // namespace moim::client::app

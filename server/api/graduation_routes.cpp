@@ -1,0 +1,216 @@
+// The host API for graduation day (every route needs a host token):
+//   POST /api/roster                 CSV (name,email,cohort,company) → counts and new invite codes
+//                                    (?format=csv answers the codes as CSV); re-import updates
+//   GET  /api/roster                 everyone on the roster with their check-in (no codes)
+//   GET  /api/graduation/counts      expected, arrived, missing (+ who is missing)
+//   GET  /api/graduation/palette     colours with how many picked each, and the suggestion
+//   PUT  /api/graduation/palette     {"colors":[{"name":"red","rgb":"#E4572E"},...]}
+//   POST /api/raffle                 {"winners":3,"extra_every":5} → id and commitment
+//   POST /api/raffle/{id}/draw       draws once, announces the winners to the venue
+//   GET  /api/raffle/{id}/audit      commitment, seed (after the draw), tickets, winners
+//   GET  /api/graduation/results.csv everyone's day in one file
+//   GET  /api/graduation/leaderboard most people met (?limit=20)
+#include <charconv>
+#include <nlohmann/json.hpp>
+
+#include "api/routes.hpp"
+#include "app/hub.hpp"
+#include "graduation/raffle.hpp"
+#include "graduation/roster.hpp"
+
+namespace moim::api {
+
+namespace {
+
+using nlohmann::json;
+
+std::optional<std::int64_t> number(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<std::uint32_t> parse_rgb(const std::string& text) {
+  if (text.size() != 7 || text[0] != '#') return std::nullopt;
+  std::uint32_t value = 0;
+  auto [end, ec] = std::from_chars(text.data() + 1, text.data() + 7, value, 16);
+  if (ec != std::errc{} || end != text.data() + 7) return std::nullopt;
+  return value;
+}
+
+ApiResponse import_roster(app::Hub& hub, const ApiRequest& request) {
+  auto imported = hub.graduation().import_roster(request.body);
+  if (!imported) return ApiResponse::from(imported.error());
+  if (request.query_value("format") == "csv") {
+    std::string csv = "roster_id,name,email,invite_code\n";
+    for (const auto& c : imported->codes) {
+      csv += std::to_string(c.roster_id) + "," + graduation::csv_field(c.name) + "," +
+             graduation::csv_field(c.email) + "," + c.invite_code + "\n";
+    }
+    return ApiResponse::text(200, std::move(csv), "text/csv; charset=utf-8");
+  }
+  json codes = json::array();
+  for (const auto& c : imported->codes) {
+    codes.push_back({{"roster_id", c.roster_id},
+                     {"name", c.name},
+                     {"email", c.email},
+                     {"invite_code", c.invite_code}});
+  }
+  return ApiResponse::json(200, {{"created", imported->created},
+                                 {"updated", imported->updated},
+                                 {"codes", std::move(codes)}});
+}
+
+json person(const graduation::RosterEntry& e) {
+  return {{"roster_id", e.id},           {"name", e.name},       {"email", e.email},
+          {"cohort", e.cohort},          {"company", e.company}, {"user_id", e.user},
+          {"checked_in_at_ms", e.checked_in_at_ms}};
+}
+
+ApiResponse counts(app::Hub& hub) {
+  const auto c = hub.graduation().counts();
+  json missing = json::array();
+  for (const auto& e : c.missing) missing.push_back(person(e));
+  return ApiResponse::json(200, {{"expected", c.expected},
+                                 {"arrived", c.arrived},
+                                 {"missing", c.expected - c.arrived},
+                                 {"missing_people", std::move(missing)}});
+}
+
+ApiResponse palette(app::Hub& hub) {
+  const auto colors = hub.graduation().palette();
+  const auto picks = hub.graduation().picks();
+  json out = json::array();
+  for (std::size_t i = 0; i < colors.size(); ++i) {
+    out.push_back({{"index", i},
+                   {"name", colors[i].name},
+                   {"rgb", graduation::hex_rgb(colors[i].rgb)},
+                   {"picked", picks[i]}});
+  }
+  return ApiResponse::json(200,
+                           {{"colors", std::move(out)}, {"suggested", graduation::suggest_color(picks)}});
+}
+
+ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
+  const json body = json::parse(request.body);
+  graduation::Palette colors;
+  for (const auto& c : body.at("colors")) {
+    auto rgb = parse_rgb(c.at("rgb").get<std::string>());
+    if (!rgb) return ApiResponse::error(400, "bad_request", "colours are written #RRGGBB");
+    colors.push_back({c.at("name").get<std::string>(), *rgb});
+  }
+  if (auto set = hub.graduation().set_palette(std::move(colors)); !set) {
+    return ApiResponse::from(set.error());
+  }
+  return palette(hub);
+}
+
+ApiResponse create_raffle(app::Hub& hub, const ApiRequest& request) {
+  const json body = request.body.empty() ? json::object() : json::parse(request.body);
+  auto raffle = hub.open_raffle(body.value("winners", 1), body.value("extra_every", 0));
+  if (!raffle) return ApiResponse::from(raffle.error());
+  return ApiResponse::json(201, {{"id", raffle->id},
+                                 {"commitment", raffle->commitment},
+                                 {"winners", raffle->winners},
+                                 {"extra_every", raffle->extra_every},
+                                 {"algorithm", graduation::kRaffleAlgorithm}});
+}
+
+json winners_json(const std::vector<std::pair<store::UserId, std::string>>& winners) {
+  json out = json::array();
+  for (const auto& [user, name] : winners) out.push_back({{"user_id", user}, {"name", name}});
+  return out;
+}
+
+ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
+  auto id = number(request.param("id"));
+  if (!id) return ApiResponse::error(404, "raffle_state", "no such raffle");
+  auto drawn = hub.draw_raffle(*id);
+  if (!drawn) return ApiResponse::from(drawn.error());
+  return ApiResponse::json(200, {{"id", drawn->raffle.id},
+                                 {"winners", winners_json(drawn->winners)},
+                                 {"commitment", drawn->raffle.commitment},
+                                 {"seed", drawn->raffle.seed_hex},
+                                 {"tickets", drawn->raffle.tickets.size()},
+                                 {"already_drawn", drawn->already}});
+}
+
+ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
+  auto id = number(request.param("id"));
+  auto raffle = id ? hub.graduation().raffle(*id) : Result<std::optional<store::RaffleRecord>>(
+                                                        std::optional<store::RaffleRecord>{});
+  if (!raffle) return ApiResponse::from(raffle.error());
+  if (!*raffle) return ApiResponse::error(404, "raffle_state", "no such raffle");
+  const auto& r = **raffle;
+  const bool drawn = r.drawn_at_ms != 0;
+  json out = {{"id", r.id},
+              {"algorithm", graduation::kRaffleAlgorithm},
+              {"description",
+               "commitment = sha256(seed); digest = sha256(tickets joined by \\n); block i = "
+               "HMAC-SHA256(seed, \"moim-raffle-v1\" + digest + u64be(i)); read u64be values; "
+               "uniform(n) by rejection below 2^64 - (2^64 mod n); Fisher-Yates from the last "
+               "ticket down, j = uniform(i+1); winners = distinct user ids in shuffled order. "
+               "See server/graduation/raffle.hpp."},
+              {"commitment", r.commitment},
+              {"winners_wanted", r.winners},
+              {"extra_every", r.extra_every},
+              {"created_at_ms", r.created_at_ms},
+              {"drawn", drawn}};
+  if (drawn) {
+    out["seed"] = r.seed_hex;
+    out["drawn_at_ms"] = r.drawn_at_ms;
+    out["tickets"] = r.tickets;
+    out["tickets_digest"] = graduation::tickets_digest(r.tickets);
+    out["winners"] = r.winner_ids;
+  }
+  return ApiResponse::json(200, out);
+}
+
+ApiResponse leaderboard(app::Hub& hub, const ApiRequest& request) {
+  auto limit = number(request.query_value("limit")).value_or(20);
+  if (limit < 1 || limit > 1000) return ApiResponse::error(400, "bad_request", "limit is 1–1000");
+  json rows = json::array();
+  int rank = 0;
+  for (const auto& row : hub.graduation().leaderboard(static_cast<std::size_t>(limit))) {
+    rows.push_back({{"rank", ++rank},
+                    {"user_id", row.user},
+                    {"name", row.name},
+                    {"people_met", row.met},
+                    {"exchanges", row.exchanges},
+                    {"cards", row.cards},
+                    {"complete", row.complete}});
+  }
+  return ApiResponse::json(200, {{"leaderboard", std::move(rows)}});
+}
+
+ApiResponse roster(app::Hub& hub) {
+  json people = json::array();
+  for (const auto& [id, e] : hub.graduation().roster()) people.push_back(person(e));
+  return ApiResponse::json(200, {{"roster", std::move(people)}});
+}
+
+}  // namespace
+
+void register_graduation_routes(Router& router, app::Hub& hub) {
+  auto route = [&](const char* method, const char* path, auto handler) {
+    router.add(method, path, Access::host, [&hub, handler](const ApiRequest& request) {
+      return handler(hub, request);
+    });
+  };
+  route("POST", "/api/roster", import_roster);
+  route("GET", "/api/roster", [](app::Hub& h, const ApiRequest&) { return roster(h); });
+  route("GET", "/api/graduation/counts", [](app::Hub& h, const ApiRequest&) { return counts(h); });
+  route("GET", "/api/graduation/palette",
+        [](app::Hub& h, const ApiRequest&) { return palette(h); });
+  route("PUT", "/api/graduation/palette", set_palette);
+  route("POST", "/api/raffle", create_raffle);
+  route("POST", "/api/raffle/{id}/draw", draw);
+  route("GET", "/api/raffle/{id}/audit", audit);
+  route("GET", "/api/graduation/results.csv", [](app::Hub& h, const ApiRequest&) {
+    return ApiResponse::text(200, h.graduation().results_csv(), "text/csv; charset=utf-8");
+  });
+  route("GET", "/api/graduation/leaderboard", leaderboard);
+}
+
+}  // namespace moim::api

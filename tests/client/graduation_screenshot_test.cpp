@@ -1,0 +1,154 @@
+// Graduation day as a person sees it: the real moim-client (headless) joins the venue with its
+// roster code, checks in at the desk, picks a colour at the booth, and is offered an exchange by
+// a guest standing next to it. The screenshot must show the others' sashes in their sticker
+// colours, the client's sticker card HUD and the offer prompt. With MOIM_SCREENSHOT_OUT set the
+// picture is also copied there (that is how docs/screenshot-graduation.png is made).
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <future>
+#include <iostream>
+
+#include "graduation_helpers.hpp"
+#include "http_client.hpp"
+
+namespace moim::e2e {
+namespace {
+
+constexpr int kViewW = 1280;
+constexpr int kViewH = 720;
+constexpr int kTilePx = 64;
+const std::string kToken = "screenshot-host-token";
+
+struct Image {
+  SDL_Surface* surface = nullptr;
+  ~Image() { SDL_FreeSurface(surface); }
+  SDL_Color at(int x, int y) const {
+    Uint32 pixel = 0;
+    const auto* row = static_cast<const Uint8*>(surface->pixels) + y * surface->pitch;
+    std::memcpy(&pixel, row + x * surface->format->BytesPerPixel, sizeof(pixel));
+    SDL_Color c{};
+    SDL_GetRGB(pixel, surface->format, &c.r, &c.g, &c.b);
+    return c;
+  }
+};
+
+int count_near(const Image& img, SDL_Rect box, std::uint32_t rgb, int tolerance = 30) {
+  const int r = static_cast<int>((rgb >> 16) & 0xff);
+  const int g = static_cast<int>((rgb >> 8) & 0xff);
+  const int b = static_cast<int>(rgb & 0xff);
+  int n = 0;
+  for (int y = std::max(0, box.y); y < std::min(img.surface->h, box.y + box.h); ++y) {
+    for (int x = std::max(0, box.x); x < std::min(img.surface->w, box.x + box.w); ++x) {
+      const SDL_Color c = img.at(x, y);
+      if (std::abs(c.r - r) <= tolerance && std::abs(c.g - g) <= tolerance &&
+          std::abs(c.b - b) <= tolerance) {
+        ++n;
+      }
+    }
+  }
+  return n;
+}
+
+TEST(GraduationScreenshot, TheVenueMidEvent) {
+  TestServer server([](ServerConfig& c) {
+    c.messages_per_second = 1000;
+    c.messages_burst = 2000;
+  });
+  ASSERT_TRUE(server.server().hub().store().create_host_token(kToken, store::Role::host, "t"));
+  const std::string csv =
+      "name,email,cohort,company\n김민지,minji@x.io,3기,Kakao\n박서준,seojun@x.io,3기,Naver\n"
+      "이하은,haeun@x.io,3기,Toss\nAlex Lee,alex@x.io,3기,\n최유나,yuna@x.io,3기,LINE\n";
+  auto imported = http_request(server.port(), "POST", "/api/roster", csv, kToken, "text/csv");
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  const auto codes = imported.json()["codes"];
+  const auto& floor = shipped_map("graduation-1f");
+  const world::TilePos desk = grad::zone_tile(floor, world::ZoneKind::checkin, 9);
+  const world::TilePos booth = grad::zone_tile(floor, world::ZoneKind::sticker_booth, 30);
+
+  // Four guests arrive first: check in, pick, exchange among themselves, stand around the booth.
+  std::vector<std::unique_ptr<SyncClient>> guests;
+  std::vector<std::uint64_t> ids;
+  std::vector<std::uint32_t> ribbons;
+  const world::TilePos spots[] = {{booth.x - 2, booth.y}, {booth.x + 2, booth.y},
+                                  {booth.x - 1, booth.y + 2}, {booth.x + 1, booth.y - 2}};
+  for (int i = 1; i <= 4; ++i) {
+    auto c = server.connect();
+    auto joined = c->hello_and_join(codes[i]["name"], codes[i]["invite_code"], "graduation-1f");
+    ASSERT_TRUE(joined && joined->has_joined());
+    ids.push_back(joined->joined().user_id());
+    auto at = walk(*c, floor, position(joined->joined()), desk);
+    ASSERT_TRUE(c->request(grad::check_in(codes[i]["invite_code"]))->has_checked_in());
+    walk(*c, floor, at, spots[i - 1]);
+    ASSERT_TRUE(c->request(grad::pick())->has_ack());
+    auto state = c->wait_for([](const v1::Envelope& e) { return e.has_graduation(); });
+    ASSERT_TRUE(state);
+    ribbons.push_back(state->graduation().palette(state->graduation().color()).rgb());
+    guests.push_back(std::move(c));
+  }
+  // Guest 0 and 1 exchange (all four stand within the radius of each other).
+  auto made = guests[0]->request(grad::offer(ids[1]));
+  ASSERT_TRUE(made && made->has_offer_made()) << made->DebugString();
+  auto got = guests[1]->wait_for([](const v1::Envelope& e) { return e.has_offer_received(); });
+  ASSERT_TRUE(got);
+  ASSERT_TRUE(guests[1]->request(grad::accept(got->offer_received().offer_id(), "k"))->has_swap_done());
+
+  // The booth will suggest her the least-picked colour.
+  auto palette = http_request(server.port(), "GET", "/api/graduation/palette", "", kToken).json();
+  const auto suggested = palette["suggested"].get<std::size_t>();
+  const auto her_rgb = static_cast<std::uint32_t>(
+      std::stoul(palette["colors"][suggested]["rgb"].get<std::string>().substr(1), nullptr, 16));
+
+  // The client: 김민지 with her code, scripted through her morning.
+  const auto shot = fresh_dir() / "graduation.png";
+  const std::string code = codes[0]["invite_code"];
+  const std::string command =
+      std::string(MOIM_CLIENT_EXE) + " --headless --server ws://127.0.0.1:" +
+      std::to_string(server.port()) + " --name 김민지 --invite " + code +
+      " --room graduation-1f --frames 30 --script goto:" + std::to_string(desk.x) + "," +
+      std::to_string(desk.y) + " --script checkin --script goto:" + std::to_string(booth.x) + "," +
+      std::to_string(booth.y) + " --script pick --script say:다들 축하해요! --script wait:2.5" +
+      " --screenshot " + shot.string() + " > " + shot.string() + ".log 2>&1";
+  auto client = std::async(std::launch::async, [&] { return std::system(command.c_str()); });
+
+  // When her sash appears, guest 2 offers her an exchange: the prompt is on screen at the end.
+  std::uint64_t her = 0;
+  auto picked = guests[2]->wait_for(
+      [&](const v1::Envelope& e) {
+        if (!e.has_frame()) return false;
+        for (const auto& a : e.frame().upserts()) {
+          if (a.display_name() == "김민지" && a.look().ribbon() != 0) {
+            her = a.user_id();
+            return true;
+          }
+        }
+        return false;
+      },
+      20s);
+  ASSERT_TRUE(picked) << "the client did not check in and pick a colour";
+  auto offered = guests[2]->request(grad::offer(her));
+  ASSERT_TRUE(offered && offered->has_offer_made()) << offered->DebugString();
+
+  ASSERT_EQ(client.get(), 0) << command;
+  Image img{IMG_Load(shot.c_str())};
+  ASSERT_NE(img.surface, nullptr) << IMG_GetError();
+  auto box_of = [&](world::TilePos p) {
+    return SDL_Rect{kViewW / 2 + (p.x - booth.x) * kTilePx - kTilePx / 2,
+                    kViewH / 2 + (p.y - booth.y) * kTilePx - kTilePx / 2, kTilePx, kTilePx};
+  };
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_GE(count_near(img, box_of(spots[i]), ribbons[i]), 20)
+        << "no sash of colour " << std::hex << ribbons[i] << " on guest " << i;
+  }
+  // The sticker card HUD at the top left holds her colour (a filled swatch).
+  EXPECT_GE(count_near(img, {8, 40, 300, 90}, her_rgb, 8), 300) << std::hex << her_rgb;
+  if (const char* out = std::getenv("MOIM_SCREENSHOT_OUT")) {
+    std::filesystem::copy_file(shot, out, std::filesystem::copy_options::overwrite_existing);
+  }
+  if (!HasFailure()) std::filesystem::remove_all(shot.parent_path());
+}
+
+}  // namespace
+}  // namespace moim::e2e
