@@ -28,8 +28,7 @@ void GraduationUi::draw(const Where& w) const {
   SDL_Renderer* r = ctx_.renderer;
   Text& text = *ctx_.text;
   // The sticker card: one swatch per colour, filled when held, an outline when still missing.
-  const int rows = 2 + (state_ && state_->checked_in() ? 1 : 0);
-  SDL_Rect box{w.area.x + 8, w.area.y + 8, 300, 12 + rows * 24};
+  SDL_Rect box{w.area.x + 8, w.area.y + 8, 300, state_ && state_->checked_in() ? 100 : 56};
   panel(r, box);
   int y = box.y + 6;
   if (!state_ || !state_->checked_in()) {
@@ -68,7 +67,7 @@ void GraduationUi::draw(const Where& w) const {
                                            std::to_string(s.people_met()) + " · tickets " +
                                            std::to_string(s.raffle_tickets());
     text.draw(line, box.x + 10, y - 4, kText, FontSize::small);
-    text.draw("X: swap stickers  C: swap cards  K: cards", box.x + 10, y + 18,
+    text.draw("X: swap stickers  B: swap cards  K: cards", box.x + 10, y + 18,
               {170, 175, 195, 255}, FontSize::small);
   }
   draw_booth(w);
@@ -113,7 +112,7 @@ void GraduationUi::draw_card_panel(int x, int y) const {
   panel(r, box, 230);
   text.draw("Business cards (V: save as vCard)", box.x + 10, box.y + 8, kGold, FontSize::small);
   if (n == 0) {
-    text.draw("None yet: stand near someone and press C", box.x + 10, box.y + 34, kText,
+    text.draw("None yet: stand near someone and press B", box.x + 10, box.y + 34, kText,
               FontSize::small);
     return;
   }

@@ -156,7 +156,7 @@ bool GraduationUi::handle_key(SDL_Keycode key, const Where& w) {
     case SDLK_x:
       offer(v1::OFFER_KIND_EXCHANGE, nearest(w));
       return true;
-    case SDLK_c:
+    case SDLK_b:
       offer(v1::OFFER_KIND_CARD, nearest(w));
       return true;
     case SDLK_y:

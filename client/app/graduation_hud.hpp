@@ -1,6 +1,6 @@
 #pragma once
 // Graduation day in the client: the check-in desk and the sticker booth (G), offers to swap
-// stickers (X) or business cards (C) with the nearest person, the accept/decline prompt (Y/N),
+// stickers (X) or business cards (B) with the nearest person, the accept/decline prompt (Y/N),
 // the HUD of colours held and missing, the card list (K, V exports it as vCard) and the raffle
 // announcement. The room screen forwards messages, keys, clicks and draw calls; everything the
 // server decides arrives as GraduationState and is only shown here.

@@ -6,6 +6,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <future>
@@ -72,18 +73,29 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
   std::vector<std::unique_ptr<SyncClient>> guests;
   std::vector<std::uint64_t> ids;
   std::vector<std::uint32_t> ribbons;
-  const world::TilePos spots[] = {{booth.x - 2, booth.y}, {booth.x + 2, booth.y},
-                                  {booth.x - 1, booth.y + 2}, {booth.x + 1, booth.y - 2}};
+  // Four booth tiles around hers, within reach of each other and not too close together.
+  std::vector<world::TilePos> spots;
+  for (int n = 0; spots.size() < 4 && n < 200; ++n) {
+    const auto p = grad::zone_tile(floor, world::ZoneKind::sticker_booth, n);
+    const int d = world::distance_sq(p, booth);
+    if (d < 2 || d > 5) continue;
+    if (std::ranges::any_of(spots, [&](auto q) { return world::distance_sq(p, q) < 4; })) continue;
+    spots.push_back(p);
+  }
+  ASSERT_EQ(spots.size(), 4u);
   for (int i = 1; i <= 4; ++i) {
     auto c = server.connect();
-    auto joined = c->hello_and_join(codes[i]["name"], codes[i]["invite_code"], "graduation-1f");
+    auto joined = c->hello_and_join(codes[i]["name"].get<std::string>(), codes[i]["invite_code"].get<std::string>(), "graduation-1f");
     ASSERT_TRUE(joined && joined->has_joined());
     ids.push_back(joined->joined().user_id());
     auto at = walk(*c, floor, position(joined->joined()), desk);
-    ASSERT_TRUE(c->request(grad::check_in(codes[i]["invite_code"]))->has_checked_in());
-    walk(*c, floor, at, spots[i - 1]);
-    ASSERT_TRUE(c->request(grad::pick())->has_ack());
-    auto state = c->wait_for([](const v1::Envelope& e) { return e.has_graduation(); });
+    ASSERT_TRUE(c->request(grad::check_in(codes[i]["invite_code"].get<std::string>()))->has_checked_in());
+    const auto stood = walk(*c, floor, at, spots[i - 1]);
+    ASSERT_EQ(stood, spots[i - 1]) << "cannot reach the booth spot";
+    auto picked = c->request(grad::pick());
+    ASSERT_TRUE(picked && picked->has_ack()) << (picked ? picked->DebugString() : "timeout");
+    auto state = c->wait_for(
+        [](const v1::Envelope& e) { return e.has_graduation() && e.graduation().color() >= 0; });
     ASSERT_TRUE(state);
     ribbons.push_back(state->graduation().palette(state->graduation().color()).rgb());
     guests.push_back(std::move(c));
@@ -103,13 +115,13 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
 
   // The client: 김민지 with her code, scripted through her morning.
   const auto shot = fresh_dir() / "graduation.png";
-  const std::string code = codes[0]["invite_code"];
+  const auto code = codes[0]["invite_code"].get<std::string>();
   const std::string command =
       std::string(MOIM_CLIENT_EXE) + " --headless --server ws://127.0.0.1:" +
       std::to_string(server.port()) + " --name 김민지 --invite " + code +
       " --room graduation-1f --frames 30 --script goto:" + std::to_string(desk.x) + "," +
       std::to_string(desk.y) + " --script checkin --script goto:" + std::to_string(booth.x) + "," +
-      std::to_string(booth.y) + " --script pick --script say:다들 축하해요! --script wait:2.5" +
+      std::to_string(booth.y) + " --script pick --script 'say:다들 축하해요!' --script wait:2.5" +
       " --screenshot " + shot.string() + " > " + shot.string() + ".log 2>&1";
   auto client = std::async(std::launch::async, [&] { return std::system(command.c_str()); });
 

@@ -6,6 +6,7 @@
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
 
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -113,11 +114,12 @@ inline std::vector<std::uint64_t> audit_draw(const std::string& seed_hex,
     return v;
   };
   auto uniform = [&](std::uint64_t n) {
-    const unsigned __int128 two64 = static_cast<unsigned __int128>(1) << 64;
-    const unsigned __int128 limit = two64 - (two64 % n);
+    // 2^64 mod n, then accept u below 2^64 - (2^64 mod n), i.e. u <= max - (2^64 mod n).
+    constexpr std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t remainder = (max % n + 1) % n;
     for (;;) {
       const std::uint64_t u = next();
-      if (u < limit) return u % n;
+      if (u <= max - remainder) return u % n;
     }
   };
   std::vector<std::string> t = tickets;
