@@ -67,8 +67,8 @@ void GraduationUi::draw(const Where& w) const {
                                            std::to_string(s.people_met()) + " · tickets " +
                                            std::to_string(s.raffle_tickets());
     text.draw(line, box.x + 10, y - 4, kText, FontSize::small);
-    text.draw("X: swap stickers  B: swap cards  K: cards", box.x + 10, y + 18,
-              {170, 175, 195, 255}, FontSize::small);
+    text.draw("X: swap stickers  B: swap cards  K: cards", box.x + 10, y + 18, {170, 175, 195, 255},
+              FontSize::small);
   }
   draw_booth(w);
   if (show_cards_) draw_card_panel(w.area.x + w.area.w - 300, w.area.y + 200);
@@ -136,8 +136,7 @@ void GraduationUi::draw_prompt(const SDL_Rect& area) const {
   SDL_Renderer* r = ctx_.renderer;
   Text& text = *ctx_.text;
   const auto& p = *prompt_;
-  std::string what = p.kind() == v1::OFFER_KIND_CARD ? "swap business cards"
-                                                     : "exchange stickers";
+  std::string what = p.kind() == v1::OFFER_KIND_CARD ? "swap business cards" : "exchange stickers";
   if (p.kind() == v1::OFFER_KIND_EXCHANGE && state_ && p.from_color() >= 0 &&
       p.from_color() < state_->palette_size()) {
     what += " (" + state_->palette(p.from_color()).name() + ")";

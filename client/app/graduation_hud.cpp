@@ -38,8 +38,9 @@ bool GraduationUi::on_message(const v1::Envelope& e) {
       state_ = e.graduation();
       return true;
     case v1::Envelope::kCheckedIn:
-      toast_(e.checked_in().already() ? "Already checked in as " + e.checked_in().name()
-                                      : "Welcome, " + e.checked_in().name() + "! You are checked in.");
+      toast_(e.checked_in().already()
+                 ? "Already checked in as " + e.checked_in().name()
+                 : "Welcome, " + e.checked_in().name() + "! You are checked in.");
       return true;
     case v1::Envelope::kOfferMade:
       toast_("Offer sent; waiting for an answer.");
@@ -88,7 +89,8 @@ void GraduationUi::check_in(const Where& w) {
 }
 
 void GraduationUi::pick(std::optional<int> color, const Where& w) {
-  if (!in_zone(w, world::ZoneKind::sticker_booth)) return toast_("Pick a colour at the sticker booth.");
+  if (!in_zone(w, world::ZoneKind::sticker_booth))
+    return toast_("Pick a colour at the sticker booth.");
   v1::Envelope e;
   if (color) e.mutable_pick_color()->set_color(*color);
   e.mutable_pick_color()->set_key(key("pick"));

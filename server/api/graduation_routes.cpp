@@ -63,8 +63,12 @@ ApiResponse import_roster(app::Hub& hub, const ApiRequest& request) {
 }
 
 json person(const graduation::RosterEntry& e) {
-  return {{"roster_id", e.id},           {"name", e.name},       {"email", e.email},
-          {"cohort", e.cohort},          {"company", e.company}, {"user_id", e.user},
+  return {{"roster_id", e.id},
+          {"name", e.name},
+          {"email", e.email},
+          {"cohort", e.cohort},
+          {"company", e.company},
+          {"user_id", e.user},
           {"checked_in_at_ms", e.checked_in_at_ms}};
 }
 
@@ -88,8 +92,8 @@ ApiResponse palette(app::Hub& hub) {
                    {"rgb", graduation::hex_rgb(colors[i].rgb)},
                    {"picked", picks[i]}});
   }
-  return ApiResponse::json(200,
-                           {{"colors", std::move(out)}, {"suggested", graduation::suggest_color(picks)}});
+  return ApiResponse::json(
+      200, {{"colors", std::move(out)}, {"suggested", graduation::suggest_color(picks)}});
 }
 
 ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
@@ -138,8 +142,9 @@ ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
 
 ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
   auto id = number(request.param("id"));
-  auto raffle = id ? hub.graduation().raffle(*id) : Result<std::optional<store::RaffleRecord>>(
-                                                        std::optional<store::RaffleRecord>{});
+  auto raffle =
+      id ? hub.graduation().raffle(*id)
+         : Result<std::optional<store::RaffleRecord>>(std::optional<store::RaffleRecord>{});
   if (!raffle) return ApiResponse::from(raffle.error());
   if (!*raffle) return ApiResponse::error(404, "raffle_state", "no such raffle");
   const auto& r = **raffle;
@@ -194,9 +199,8 @@ ApiResponse roster(app::Hub& hub) {
 
 void register_graduation_routes(Router& router, app::Hub& hub) {
   auto route = [&](const char* method, const char* path, auto handler) {
-    router.add(method, path, Access::host, [&hub, handler](const ApiRequest& request) {
-      return handler(hub, request);
-    });
+    router.add(method, path, Access::host,
+               [&hub, handler](const ApiRequest& request) { return handler(hub, request); });
   };
   route("POST", "/api/roster", import_roster);
   route("GET", "/api/roster", [](app::Hub& h, const ApiRequest&) { return roster(h); });

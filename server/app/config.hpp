@@ -34,9 +34,9 @@ struct ServerConfig {
   double fanout_per_second = 100000.0;
   std::chrono::seconds resume_grace{60};
   std::chrono::milliseconds graduation_offer_ttl{60000};  // a sticker/card offer expires
-  std::chrono::seconds hello_timeout{10};          // from connect to a successful join
-  std::size_t send_queue_bytes = 4 * 1024 * 1024;  // past this a client is too slow: closed
-  double messages_per_second = 60.0;               // per connection, all messages together
+  std::chrono::seconds hello_timeout{10};                 // from connect to a successful join
+  std::size_t send_queue_bytes = 4 * 1024 * 1024;         // past this a client is too slow: closed
+  double messages_per_second = 60.0;                      // per connection, all messages together
   double messages_burst = 120.0;
   // Per connection, beyond the room's own per-person limits on moves and chat (room.*_rate):
   room::RateLimit join_rate{1.0, 5.0};     // Join and Resume attempts

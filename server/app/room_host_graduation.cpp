@@ -57,8 +57,8 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
     case v1::Envelope::kPickColor: {
       const auto& p = e.pick_color();
       auto color = p.has_color() ? std::optional<int>(p.color()) : std::nullopt;
-      auto out = service.pick(me, color, room_.in_zone(me, world::ZoneKind::sticker_booth),
-                              p.key());
+      auto out =
+          service.pick(me, color, room_.in_zone(me, world::ZoneKind::sticker_booth), p.key());
       if (!out) return error(me, rid, out.error());
       ack(me, rid);
       return graduation_refresh(me);

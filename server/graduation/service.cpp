@@ -12,8 +12,9 @@ namespace {
 
 template <typename T>
 T loaded(Result<T> result, const char* what) {
-  if (!result) throw std::runtime_error(std::string("graduation: cannot load ") + what + ": " +
-                                        result.error().message);
+  if (!result)
+    throw std::runtime_error(std::string("graduation: cannot load ") + what + ": " +
+                             result.error().message);
   return std::move(*result);
 }
 
@@ -39,8 +40,8 @@ void Service::load() {
   }
   std::vector<RosterEntry> roster;
   for (auto& r : loaded(store_.roster(), "roster")) {
-    roster.push_back({r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user,
-                      r.checked_in_at_ms});
+    roster.push_back(
+        {r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user, r.checked_in_at_ms});
   }
   game_.set_roster(std::move(roster));
   for (auto [user, color] : loaded(store_.colors(), "colours")) game_.restore_pick(user, color);
@@ -132,8 +133,12 @@ Result<SwapOutcome> Service::replay(const store::PastRequest& past, UserId accep
     if (!*e) return Error{Errc::internal, "a recorded exchange is missing"};
     const auto& x = **e;
     const bool a_accepted = x.a == acceptor;
-    return SwapOutcome{OfferKind::exchange, x.id,        a_accepted ? x.b : x.a, acceptor,
-                       a_accepted ? x.color_b : x.color_a, a_accepted ? x.color_a : x.color_b,
+    return SwapOutcome{OfferKind::exchange,
+                       x.id,
+                       a_accepted ? x.b : x.a,
+                       acceptor,
+                       a_accepted ? x.color_b : x.color_a,
+                       a_accepted ? x.color_a : x.color_b,
                        true};
   }
   if (past.action == store::GradAction::card_swap) {
@@ -141,8 +146,8 @@ Result<SwapOutcome> Service::replay(const store::PastRequest& past, UserId accep
     if (!swaps) return swaps.error();
     for (const auto& s : *swaps) {
       if (s.id == past.ref) {
-        return SwapOutcome{OfferKind::card, s.id, s.a == acceptor ? s.b : s.a, acceptor, -1, -1,
-                           true};
+        return SwapOutcome{
+            OfferKind::card, s.id, s.a == acceptor ? s.b : s.a, acceptor, -1, -1, true};
       }
     }
     return Error{Errc::internal, "a recorded card swap is missing"};
@@ -150,9 +155,8 @@ Result<SwapOutcome> Service::replay(const store::PastRequest& past, UserId accep
   return Error{Errc::conflict, "that request key was used for something else"};
 }
 
-Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor,
-                                    std::string_view key, const PlaceOf& place_of,
-                                    std::int64_t now_ms) {
+Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor, std::string_view key,
+                                    const PlaceOf& place_of, std::int64_t now_ms) {
   if (auto k = check_key(key); !k) return k.error();
   std::lock_guard lock(mutex_);
   if (!key.empty()) {
@@ -169,18 +173,18 @@ Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor,
   Result<store::Keyed> written = Error{Errc::internal, "unreachable"};
   if (plan->offer.kind == OfferKind::exchange) {
     const bool from_is_a = a == plan->offer.from;
-    written = store_.record_exchange(
-        acceptor, key,
-        {0, a, b, from_is_a ? plan->from_color : plan->to_color,
-         from_is_a ? plan->to_color : plan->from_color, now_ms});
+    written = store_.record_exchange(acceptor, key,
+                                     {0, a, b, from_is_a ? plan->from_color : plan->to_color,
+                                      from_is_a ? plan->to_color : plan->from_color, now_ms});
   } else {
     written = store_.record_card_swap(acceptor, key, {0, a, b, now_ms});
   }
   if (!written) return written.error();
   if (written->past) return replay(*written->past, acceptor);  // only another process could
   game_.apply_swap(*plan);
-  return SwapOutcome{plan->offer.kind, written->ref,     plan->offer.from,
-                     plan->offer.to,   plan->from_color, plan->to_color, false};
+  return SwapOutcome{
+      plan->offer.kind, written->ref, plan->offer.from, plan->offer.to, plan->from_color,
+      plan->to_color,   false};
 }
 
 Result<Offer> Service::decline(std::uint64_t offer_id, UserId decliner) {
@@ -269,8 +273,8 @@ Result<store::RosterImportResult> Service::import_roster(std::string_view csv) {
   if (!roster) return roster.error();
   std::vector<RosterEntry> entries;
   for (auto& r : *roster) {
-    entries.push_back({r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user,
-                       r.checked_in_at_ms});
+    entries.push_back(
+        {r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user, r.checked_in_at_ms});
   }
   game_.set_roster(std::move(entries));
   return imported;
@@ -351,8 +355,8 @@ Result<DrawOutcome> Service::draw(std::int64_t raffle_id, std::int64_t now_ms) {
     if (out.raffle.tickets.empty()) {
       return Error{Errc::raffle_state, "nobody has completed a card yet: no tickets to draw"};
     }
-    out.raffle.winner_ids = draw_winners(*seed, out.raffle.tickets,
-                                         static_cast<std::size_t>(out.raffle.winners));
+    out.raffle.winner_ids =
+        draw_winners(*seed, out.raffle.tickets, static_cast<std::size_t>(out.raffle.winners));
     out.raffle.drawn_at_ms = now_ms;
     if (auto stored = store_.record_draw(out.raffle); !stored) return stored.error();
   } else {

@@ -74,7 +74,7 @@ struct LeaderboardRow {
 struct DrawOutcome {
   store::RaffleRecord raffle;
   std::vector<std::pair<UserId, std::string>> winners;  // in the order drawn
-  bool already = false;  // drawn before: this is that draw
+  bool already = false;                                 // drawn before: this is that draw
 };
 
 class Service {

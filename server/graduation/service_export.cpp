@@ -45,7 +45,8 @@ std::string Service::results_csv() {
     std::string held;
     if (p && p->color >= 0) color = palette[static_cast<std::size_t>(p->color)].name;
     if (p) {
-      for (int h : p->held) held += (held.empty() ? "" : " ") + palette[static_cast<std::size_t>(h)].name;
+      for (int h : p->held)
+        held += (held.empty() ? "" : " ") + palette[static_cast<std::size_t>(h)].name;
     }
     out += std::to_string(e.id) + "," + csv_field(e.name) + "," + csv_field(e.email) + "," +
            csv_field(e.cohort) + "," + csv_field(e.company) + "," + utc_time(e.checked_in_at_ms) +

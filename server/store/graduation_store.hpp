@@ -90,12 +90,12 @@ struct PaletteColor {
 
 struct RaffleRecord {
   std::int64_t id = 0;
-  int winners = 1;      // how many to draw
-  int extra_every = 0;  // one extra ticket per this many people met; 0 none
-  std::string seed_hex;     // secret until drawn
-  std::string commitment;   // SHA-256(seed), published at creation
+  int winners = 1;         // how many to draw
+  int extra_every = 0;     // one extra ticket per this many people met; 0 none
+  std::string seed_hex;    // secret until drawn
+  std::string commitment;  // SHA-256(seed), published at creation
   std::int64_t created_at_ms = 0;
-  std::int64_t drawn_at_ms = 0;     // 0: not drawn
+  std::int64_t drawn_at_ms = 0;      // 0: not drawn
   std::vector<std::string> tickets;  // as drawn (see graduation/raffle.hpp)
   std::vector<UserId> winner_ids;
 };

@@ -204,8 +204,8 @@ class SqliteGraduationStore final : public GraduationStore {
     std::vector<CardSwapRecord> out;
     int rc = SQLITE_OK;
     while ((rc = r.step()) == SQLITE_ROW) {
-      out.push_back({r.int64(0), static_cast<UserId>(r.int64(1)),
-                     static_cast<UserId>(r.int64(2)), r.int64(3)});
+      out.push_back({r.int64(0), static_cast<UserId>(r.int64(1)), static_cast<UserId>(r.int64(2)),
+                     r.int64(3)});
     }
     if (rc != SQLITE_DONE) return db_->internal("card swaps");
     return out;
@@ -312,8 +312,7 @@ class SqliteGraduationStore final : public GraduationStore {
     const int rc = r.step();
     if (rc == SQLITE_DONE) return std::optional<PastRequest>{};
     if (rc != SQLITE_ROW) return db_->internal("find request");
-    return std::optional<PastRequest>{
-        PastRequest{static_cast<GradAction>(r.int64(0)), r.int64(1)}};
+    return std::optional<PastRequest>{PastRequest{static_cast<GradAction>(r.int64(0)), r.int64(1)}};
   }
 
   // One transaction: the key is looked up, the fact written by `write` (which returns its ref),

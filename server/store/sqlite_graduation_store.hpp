@@ -10,7 +10,6 @@ namespace sqlite {
 class Database;
 }
 
-std::unique_ptr<GraduationStore> make_sqlite_graduation_store(
-    std::shared_ptr<sqlite::Database> db);
+std::unique_ptr<GraduationStore> make_sqlite_graduation_store(std::shared_ptr<sqlite::Database> db);
 
 }  // namespace moim::store

@@ -85,11 +85,13 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
   ASSERT_EQ(spots.size(), 4u);
   for (int i = 1; i <= 4; ++i) {
     auto c = server.connect();
-    auto joined = c->hello_and_join(codes[i]["name"].get<std::string>(), codes[i]["invite_code"].get<std::string>(), "graduation-1f");
+    auto joined = c->hello_and_join(codes[i]["name"].get<std::string>(),
+                                    codes[i]["invite_code"].get<std::string>(), "graduation-1f");
     ASSERT_TRUE(joined && joined->has_joined());
     ids.push_back(joined->joined().user_id());
     auto at = walk(*c, floor, position(joined->joined()), desk);
-    ASSERT_TRUE(c->request(grad::check_in(codes[i]["invite_code"].get<std::string>()))->has_checked_in());
+    ASSERT_TRUE(
+        c->request(grad::check_in(codes[i]["invite_code"].get<std::string>()))->has_checked_in());
     const auto stood = walk(*c, floor, at, spots[i - 1]);
     ASSERT_EQ(stood, spots[i - 1]) << "cannot reach the booth spot";
     auto picked = c->request(grad::pick());
@@ -105,7 +107,8 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
   ASSERT_TRUE(made && made->has_offer_made()) << made->DebugString();
   auto got = guests[1]->wait_for([](const v1::Envelope& e) { return e.has_offer_received(); });
   ASSERT_TRUE(got);
-  ASSERT_TRUE(guests[1]->request(grad::accept(got->offer_received().offer_id(), "k"))->has_swap_done());
+  ASSERT_TRUE(
+      guests[1]->request(grad::accept(got->offer_received().offer_id(), "k"))->has_swap_done());
 
   // The booth will suggest her the least-picked colour.
   auto palette = http_request(server.port(), "GET", "/api/graduation/palette", "", kToken).json();
@@ -117,8 +120,9 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
   const auto shot = fresh_dir() / "graduation.png";
   const auto code = codes[0]["invite_code"].get<std::string>();
   const std::string command =
-      std::string(MOIM_CLIENT_EXE) + " --headless --server ws://127.0.0.1:" +
-      std::to_string(server.port()) + " --name 김민지 --invite " + code +
+      std::string(MOIM_CLIENT_EXE) +
+      " --headless --server ws://127.0.0.1:" + std::to_string(server.port()) +
+      " --name 김민지 --invite " + code +
       " --room graduation-1f --frames 30 --script goto:" + std::to_string(desk.x) + "," +
       std::to_string(desk.y) + " --script checkin --script goto:" + std::to_string(booth.x) + "," +
       std::to_string(booth.y) + " --script pick --script 'say:다들 축하해요!' --script wait:2.5" +

@@ -48,8 +48,9 @@ world::TilePos paced_walk(SyncClient& c, const world::Map& map, world::TilePos f
 
 struct Shared {
   std::mutex mutex;
-  std::set<Pair> acked;                               // SwapDone seen by the acceptor
-  std::map<std::uint64_t, std::vector<std::pair<std::uint64_t, std::string>>> sent;  // user → (offer, key)
+  std::set<Pair> acked;  // SwapDone seen by the acceptor
+  std::map<std::uint64_t, std::vector<std::pair<std::uint64_t, std::string>>>
+      sent;  // user → (offer, key)
   std::atomic<int> errors{0};
   std::atomic<bool> stop{false};
 };
@@ -114,8 +115,8 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   ASSERT_FALSE(token.empty());
   ServerProcess server(binary,
                        {"--data-dir", data, "--port", std::to_string(port), "--maps",
-                        MOIM_SOURCE_MAPS_DIR, "--move-rate", "500", "--messages-per-second",
-                        "2000", "--threads", "2", "--log-level", "warn"},
+                        MOIM_SOURCE_MAPS_DIR, "--move-rate", "500", "--messages-per-second", "2000",
+                        "--threads", "2", "--log-level", "warn"},
                        dir / "server.log");
   ASSERT_TRUE(server.start(port));
 
@@ -170,8 +171,9 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   Shared shared;
   std::vector<std::thread> players;
   for (int i = 0; i < kGuests; ++i) {
-    players.emplace_back(
-        [&, i] { play(guests[static_cast<std::size_t>(i)], targets[static_cast<std::size_t>(i)], shared); });
+    players.emplace_back([&, i] {
+      play(guests[static_cast<std::size_t>(i)], targets[static_cast<std::size_t>(i)], shared);
+    });
   }
   // Kill the server once about a third of the exchanges are acknowledged.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -189,9 +191,10 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   const std::set<Pair> acked = shared.acked;
   std::size_t accepts_sent = 0;
   for (const auto& [user, list] : shared.sent) accepts_sent += list.size();
-  std::printf("[ graduation crash ] guests %d, pairs %zu, accepts sent %zu, acknowledged %zu "
-              "before kill -9, errors %d\n",
-              kGuests, pairs, accepts_sent, acked.size(), shared.errors.load());
+  std::printf(
+      "[ graduation crash ] guests %d, pairs %zu, accepts sent %zu, acknowledged %zu "
+      "before kill -9, errors %d\n",
+      kGuests, pairs, accepts_sent, acked.size(), shared.errors.load());
   ASSERT_GT(acked.size(), 100u);
   ASSERT_LT(acked.size(), pairs) << "the kill came after everything was done";
 
@@ -202,9 +205,10 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   EXPECT_EQ(unique.size(), stored.size()) << "an exchange is stored twice";
   for (const auto& p : acked) EXPECT_TRUE(unique.contains(p)) << p.first << "-" << p.second;
   EXPECT_GE(stored.size(), acked.size());
-  std::printf("[ graduation crash ] stored after restart %zu (acknowledged %zu; the rest were "
-              "written but their answer was lost in the kill)\n",
-              stored.size(), acked.size());
+  std::printf(
+      "[ graduation crash ] stored after restart %zu (acknowledged %zu; the rest were "
+      "written but their answer was lost in the kill)\n",
+      stored.size(), acked.size());
 
   // Clients retry every accept they sent, with the same keys: nothing new is written, and
   // each written one answers with its exchange.

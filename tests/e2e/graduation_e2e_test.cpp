@@ -82,21 +82,24 @@ TEST_F(GraduationDay, TheWholeDay) {
   EXPECT_EQ(counts["arrived"], 0);
 
   // Three colours so three people can complete their cards.
-  auto palette = api("PUT", "/api/graduation/palette",
-                     R"({"colors":[{"name":"coral","rgb":"#FF7F50"},{"name":"teal","rgb":"#008080"},)"
-                     R"({"name":"gold","rgb":"#FFD700"}]})");
+  auto palette =
+      api("PUT", "/api/graduation/palette",
+          R"({"colors":[{"name":"coral","rgb":"#FF7F50"},{"name":"teal","rgb":"#008080"},)"
+          R"({"name":"gold","rgb":"#FFD700"}]})");
   ASSERT_EQ(palette.status, 200) << palette.body;
 
   // --- arrival and check-in --------------------------------------------------------------------
   std::vector<Guest> g;
   for (std::size_t i = 0; i < 3; ++i) {
-    g.push_back(join(codes[i]["name"].get<std::string>(), codes[i]["invite_code"].get<std::string>()));
+    g.push_back(
+        join(codes[i]["name"].get<std::string>(), codes[i]["invite_code"].get<std::string>()));
   }
   auto away = g[0].client->request(grad::check_in(g[0].code));
   if (!floor_.zone_at(g[0].pos, ZoneKind::checkin)) {
     EXPECT_EQ(error_of(away), v1::ERROR_CODE_WRONG_PLACE);
   }
-  for (std::size_t i = 0; i < 3; ++i) go(g[i], grad::zone_tile(floor_, ZoneKind::checkin, 2 * static_cast<int>(i)));
+  for (std::size_t i = 0; i < 3; ++i)
+    go(g[i], grad::zone_tile(floor_, ZoneKind::checkin, 2 * static_cast<int>(i)));
   EXPECT_EQ(error_of(g[0].client->request(grad::check_in("MOIM-AAAA-BBBB-CCCC"))),
             v1::ERROR_CODE_NOT_ON_ROSTER);
   EXPECT_EQ(error_of(g[0].client->request(grad::check_in("", g[1].id))),
@@ -153,8 +156,7 @@ TEST_F(GraduationDay, TheWholeDay) {
     EXPECT_EQ(retry->swap_done().id(), done->swap_done().id());
   };
   exchange(g[0], g[1], "x-01");
-  EXPECT_EQ(error_of(g[1].client->request(grad::offer(g[0].id))),
-            v1::ERROR_CODE_ALREADY_EXCHANGED);
+  EXPECT_EQ(error_of(g[1].client->request(grad::offer(g[0].id))), v1::ERROR_CODE_ALREADY_EXCHANGED);
   // Someone else's offer cannot be accepted; a far-away guest cannot be offered to.
   auto made = g[0].client->request(grad::offer(g[2].id));
   ASSERT_TRUE(made && made->has_offer_made());
@@ -226,8 +228,9 @@ TEST_F(GraduationDay, TheWholeDay) {
   auto drawn = api("POST", "/api/raffle/" + std::to_string(raffle_id) + "/draw");
   ASSERT_EQ(drawn.status, 200) << drawn.body;
   for (auto& guest : g) {
-    auto news = guest.client->wait_for(
-        [](const v1::Envelope& e) { return e.has_raffle_news() && !e.raffle_news().seed().empty(); });
+    auto news = guest.client->wait_for([](const v1::Envelope& e) {
+      return e.has_raffle_news() && !e.raffle_news().seed().empty();
+    });
     ASSERT_TRUE(news) << "the draw was not announced to everyone";
     EXPECT_EQ(news->raffle_news().winners_size(), 2);
   }
@@ -251,7 +254,8 @@ TEST_F(GraduationDay, TheWholeDay) {
   EXPECT_EQ(tickets, expected_tickets);
   EXPECT_EQ(audit["winners"].get<std::vector<std::uint64_t>>(), grad::audit_draw(seed, tickets, 2));
 
-  // --- afterwards ----------------------------------------------------------------------------------
+  // --- afterwards
+  // ----------------------------------------------------------------------------------
   auto results = api("GET", "/api/graduation/results.csv");
   ASSERT_EQ(results.status, 200);
   EXPECT_NE(results.body.find("김민지,minji@x.io,3기,Kakao,"), std::string::npos) << results.body;
@@ -274,22 +278,23 @@ TEST_F(GraduationDay, TheWholeDay) {
 
 TEST_F(GraduationDay, HostChecksInAtTheDeskAndBadCsvIsRefused) {
   std::string big = "name,email,cohort,company\n";
-  for (int i = 0; i < 100000; ++i) big += "P" + std::to_string(i) + ",p" + std::to_string(i) + "@x.io,c,\n";
+  for (int i = 0; i < 100000; ++i)
+    big += "P" + std::to_string(i) + ",p" + std::to_string(i) + "@x.io,c,\n";
   auto huge = api("POST", "/api/roster", big, kHost, "text/csv");
   EXPECT_TRUE(huge.status == 400 || huge.status == 413) << huge.status;
-  auto bad_utf8 = api("POST", "/api/roster", "name,email,cohort\nB\xC3\x28o,b@x.io,c\n", kHost,
-                      "text/csv");
+  auto bad_utf8 =
+      api("POST", "/api/roster", "name,email,cohort\nB\xC3\x28o,b@x.io,c\n", kHost, "text/csv");
   EXPECT_EQ(bad_utf8.status, 400);
   EXPECT_NE(bad_utf8.body.find("UTF-8"), std::string::npos);
   EXPECT_EQ(api("GET", "/api/graduation/counts").json()["expected"], 0);
 
-  auto imported = api("POST", "/api/roster", "name,email,cohort\nAna,ana@x.io,c\n", kHost,
-                      "text/csv");
+  auto imported =
+      api("POST", "/api/roster", "name,email,cohort\nAna,ana@x.io,c\n", kHost, "text/csv");
   ASSERT_EQ(imported.status, 200);
   const auto roster_id = imported.json()["codes"][0]["roster_id"].get<std::int64_t>();
   // Ana joins without her code (dev mode); a host checks her in by roster entry at the desk.
-  ASSERT_TRUE(
-      server_.server().hub().store().create_invite("MOIM-HOST-HOST-HOST", store::Role::host, 0, "h"));
+  ASSERT_TRUE(server_.server().hub().store().create_invite("MOIM-HOST-HOST-HOST", store::Role::host,
+                                                           0, "h"));
   Guest host = join("Host", "MOIM-HOST-HOST-HOST");
   Guest ana;
   ana.client = server_.connect();
