@@ -24,7 +24,10 @@ TEST(SqliteStoreMigrations, FreshFileGetsLatestSchemaAndWal) {
                                  "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
   EXPECT_EQ(tables,
-            (std::vector<std::string>{"bans", "chat", "host_tokens", "invites", "mutes", "users"}));
+            (std::vector<std::string>{"bans", "chat", "grad_card_swaps", "grad_cards",
+                                      "grad_checkins", "grad_colors", "grad_exchanges",
+                                      "grad_palette", "grad_raffles", "grad_requests",
+                                      "grad_roster", "host_tokens", "invites", "mutes", "users"}));
 }
 
 TEST(SqliteStoreMigrations, CreatesMissingParentDirectories) {
