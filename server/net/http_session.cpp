@@ -20,6 +20,7 @@ namespace {
 
 constexpr std::size_t kMaxHeaderBytes = 8 * 1024;
 constexpr std::size_t kMaxBodyBytes = 1024 * 1024;  // the host API's largest upload (CSV)
+constexpr std::chrono::seconds kLingerTime{2};
 
 HttpResponse text_response(const HttpRequest& request, http::status status, std::string body,
                            std::string_view content_type = "text/plain; charset=utf-8") {
@@ -98,13 +99,16 @@ void HttpSession::read_request() {
 
 void HttpSession::on_read(error_code ec, std::size_t) {
   if (ec) {
-    // Oversized or malformed requests get a 400 when the socket still works; timeouts and
-    // disconnects just end.
+    // Oversized or malformed requests get a 413 or 400 when the socket still works; timeouts
+    // and disconnects just end.
     if (ec == http::error::header_limit || ec == http::error::body_limit ||
         ec == http::error::bad_target || ec == http::error::bad_method) {
       HttpRequest dummy{http::verb::get, "/", 11};
+      const bool too_large = ec == http::error::body_limit;
       response_ = std::make_shared<HttpResponse>(
-          text_response(dummy, http::status::bad_request, "bad request\n"));
+          too_large ? text_response(dummy, http::status::payload_too_large,
+                                    "request body larger than 1 MiB\n")
+                    : text_response(dummy, http::status::bad_request, "bad request\n"));
       response_->keep_alive(false);
       http::async_write(stream_, *response_,
                         [self = shared_from_this()](error_code wec, std::size_t n) {
@@ -137,9 +141,22 @@ void HttpSession::on_write(bool keep_alive, error_code ec, std::size_t) {
   if (ec) return;
   if (!keep_alive) {
     stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    stream_.expires_after(kLingerTime);
+    drain();
     return;
   }
   read_request();
+}
+
+// A client whose upload was refused early (413) may still be sending. Closing a socket with unread
+// data makes the kernel send a reset, which can destroy the answer before the client reads it; so
+// read and discard until the client closes or the linger deadline passes.
+void HttpSession::drain() {
+  buffer_.clear();
+  stream_.async_read_some(buffer_.prepare(4096),
+                          [self = shared_from_this()](error_code ec, std::size_t) {
+                            if (!ec) self->drain();
+                          });
 }
 
 }  // namespace moim::net

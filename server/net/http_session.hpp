@@ -32,6 +32,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void read_request();
   void on_read(boost::system::error_code ec, std::size_t bytes);
   void on_write(bool keep_alive, boost::system::error_code ec, std::size_t bytes);
+  void drain();
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;

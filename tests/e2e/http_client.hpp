@@ -43,8 +43,9 @@ inline HttpResult http_request(std::uint16_t port, const std::string& method,
     request.body() = body;
   }
   request.prepare_payload();
+  // A server may answer (413) and stop reading before the whole body is sent; the answer is
+  // still there to read.
   http::write(stream, request, ec);
-  if (ec) return {};
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
   parser.body_limit(64 * 1024 * 1024);
