@@ -156,7 +156,9 @@ void Connection::start_read() {
   s.ws.async_read(s.read_buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
     State& st = *self->state_;
     if (ec) {
-      if (ec == websocket::error::closed) {
+      // A close frame that arrived counts even when the TCP teardown after it failed (the server
+      // may reset the socket before our shutdown, which then reports "not connected").
+      if (ec == websocket::error::closed || st.ws.reason().code != websocket::close_code::none) {
         self->finish_with_peer_reason();
       } else if (st.phase == Phase::closing && is_cancellation(ec)) {
         // Our own async_close took over reading the close frame; its handler reports the end.
