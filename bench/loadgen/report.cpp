@@ -45,7 +45,8 @@ void print_table(const Result& r) {
             << fixed(r.load_average, 2) << "\n";
   if (r.joins_per_s) {
     std::cout << "joins/s " << fixed(*r.joins_per_s, 0) << ", connect→joined p50 / p99 / max "
-              << latency(r.connect_ms) << " ms\n";
+              << latency(r.connect_ms) << " ms, server CPU per join "
+              << optional_text(r.server_cpu_ms_per_join, 3) << " ms\n";
   }
   if (r.kib_per_connection) {
     std::cout << "server memory per connection " << fixed(*r.kib_per_connection, 2) << " KiB\n";
@@ -60,7 +61,7 @@ void append_csv(const std::string& path, const Result& r) {
            "seen_p50_ms,seen_p99_ms,seen_max_ms,seen_samples,cpu_pct,rss_mib,bytes_bot_s,"
            "disconnects,slow_closes,flush_p99_ms,kib_per_conn,joins_s,connect_p50_ms,"
            "connect_p99_ms,connect_max_ms,join_failed,join_rate,concurrency,loadgen_cpu_pct,"
-           "load1\n";
+           "load1,server_cpu_ms_join\n";
   }
   const auto opt = [](const std::optional<double>& v) { return v ? fixed(*v, 3) : std::string(); };
   out << r.scenario << ',' << r.room << ',' << r.bots << ',' << r.joined << ','
@@ -73,7 +74,8 @@ void append_csv(const std::string& path, const Result& r) {
       << opt(r.kib_per_connection) << ',' << opt(r.joins_per_s) << ',' << fixed(r.connect_ms.p50, 2)
       << ',' << fixed(r.connect_ms.p99, 2) << ',' << fixed(r.connect_ms.max, 2) << ','
       << r.join_failed << ',' << fixed(r.join_rate, 0) << ',' << r.concurrency << ','
-      << fixed(r.loadgen_cpu_percent, 1) << ',' << fixed(r.load_average, 2) << '\n';
+      << fixed(r.loadgen_cpu_percent, 1) << ',' << fixed(r.load_average, 2) << ','
+      << opt(r.server_cpu_ms_per_join) << '\n';
 }
 
 }  // namespace moim::loadgen

@@ -245,15 +245,23 @@ Result join_storm(Run& run) {
   Result r;
   fill_common(r, run);
   const auto cpu0 = run.server.sample();
+  const auto self0 = sample_process(getpid());
   std::optional<Clock::time_point> first;
   const auto last = run.join_all(first);
   const auto cpu1 = run.server.sample();
+  const auto self1 = sample_process(getpid());
   const double took = std::chrono::duration<double>(last - *first).count();
   r.window_s = took;
   const auto t = run.totals();
   r.joins_per_s = took > 0 ? static_cast<double>(t.joined) / took : 0;
-  r.cpu_percent =
-      100.0 * (cpu1.cpu_seconds - cpu0.cpu_seconds) / (cpu1.at_seconds - cpu0.at_seconds);
+  const double wall = cpu1.at_seconds - cpu0.at_seconds;
+  r.cpu_percent = 100.0 * (cpu1.cpu_seconds - cpu0.cpu_seconds) / wall;
+  r.loadgen_cpu_percent = 100.0 * (self1.cpu_seconds - self0.cpu_seconds) / wall;
+  // CPU per join does not depend on how busy the machine was, unlike joins per second.
+  if (t.joined > 0) {
+    r.server_cpu_ms_per_join =
+        1000.0 * (cpu1.cpu_seconds - cpu0.cpu_seconds) / static_cast<double>(t.joined);
+  }
   r.rss_mib = cpu1.rss_kib / 1024.0;
   r.bytes_per_bot_s = t.joined == 0 || took <= 0 ? 0
                                                  : static_cast<double>(t.wire_bytes) /
