@@ -46,7 +46,8 @@ void print_table(const Result& r) {
   if (r.joins_per_s) {
     std::cout << "joins/s " << fixed(*r.joins_per_s, 0) << ", connect→joined p50 / p99 / max "
               << latency(r.connect_ms) << " ms, server CPU per join "
-              << optional_text(r.server_cpu_ms_per_join, 3) << " ms\n";
+              << optional_text(r.server_cpu_ms_per_join, 3) << " ms (load generator "
+              << optional_text(r.loadgen_cpu_ms_per_join, 3) << " ms)\n";
   }
   if (r.kib_per_connection) {
     std::cout << "server memory per connection " << fixed(*r.kib_per_connection, 2) << " KiB\n";

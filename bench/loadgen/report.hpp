@@ -31,8 +31,9 @@ struct Result {
   std::optional<double> flush_p99_ms;  // server-side tick (flush) time, histogram bucket bound
   std::optional<double> kib_per_connection;
   std::optional<double> joins_per_s;
-  std::optional<double> server_cpu_ms_per_join;  // join-storm: server CPU time / joins
-  Percentiles connect_ms;                        // connect → Joined
+  std::optional<double> server_cpu_ms_per_join;   // join-storm: server CPU time / joins
+  std::optional<double> loadgen_cpu_ms_per_join;  // ... and this process's
+  Percentiles connect_ms;                         // connect → Joined
   double join_rate = 0;  // joins started per second (0: as fast as `concurrency` allowed)
   int concurrency = 0;
   double load_average = 0;

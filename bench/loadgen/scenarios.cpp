@@ -261,6 +261,8 @@ Result join_storm(Run& run) {
   if (t.joined > 0) {
     r.server_cpu_ms_per_join =
         1000.0 * (cpu1.cpu_seconds - cpu0.cpu_seconds) / static_cast<double>(t.joined);
+    r.loadgen_cpu_ms_per_join =
+        1000.0 * (self1.cpu_seconds - self0.cpu_seconds) / static_cast<double>(t.joined);
   }
   r.rss_mib = cpu1.rss_kib / 1024.0;
   r.bytes_per_bot_s = t.joined == 0 || took <= 0 ? 0
