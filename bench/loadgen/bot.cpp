@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "moim/proto/envelope.hpp"
+#include "peek.hpp"
 
 namespace moim::loadgen {
 
@@ -106,6 +107,9 @@ void Bot::on_message(std::string_view bytes) {
     }
     if (first == kChatTag) return;
   }
+  if (phase_ == Phase::joining) {
+    if (auto pos = joined_position(bytes)) return joined(*pos);
+  }
   auto decoded = proto::decode_envelope(bytes, proto::kMaxServerMessageBytes);
   if (auto* envelope = std::get_if<v1::Envelope>(&decoded)) handle(*envelope);
 }
@@ -122,15 +126,7 @@ void Bot::handle(const v1::Envelope& envelope) {
     }
     case v1::Envelope::kJoined: {
       const auto& you = envelope.joined().room().you();
-      walker_.place({you.x(), you.y()});
-      phase_ = Phase::joined;
-      ++thread_.counters.joined;
-      if (thread_.join_latency) {
-        thread_.join_latency->add(
-            std::chrono::duration<double, std::milli>(Clock::now() - started_).count());
-      }
-      if (join_done_) std::exchange(join_done_, nullptr)(true);
-      return;
+      return joined({you.x(), you.y()});
     }
     case v1::Envelope::kMoveCorrection: {
       const auto& where = envelope.move_correction();
@@ -145,6 +141,17 @@ void Bot::handle(const v1::Envelope& envelope) {
     default:
       return;  // acks, notices, online lists: nothing to do
   }
+}
+
+void Bot::joined(world::TilePos you) {
+  walker_.place(you);
+  phase_ = Phase::joined;
+  ++thread_.counters.joined;
+  if (thread_.join_latency) {
+    thread_.join_latency->add(
+        std::chrono::duration<double, std::milli>(Clock::now() - started_).count());
+  }
+  if (join_done_) std::exchange(join_done_, nullptr)(true);
 }
 
 void Bot::step() {

@@ -62,6 +62,7 @@ class Bot : public std::enable_shared_from_this<Bot> {
   void read_next();
   void on_message(std::string_view bytes);
   void handle(const v1::Envelope& envelope);
+  void joined(world::TilePos you);
   void send(const v1::Envelope& envelope);
   void write_next();
 
