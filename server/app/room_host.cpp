@@ -7,6 +7,7 @@
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
+#include "net/snapshot_wire.hpp"
 
 namespace moim::app {
 
@@ -191,15 +192,17 @@ void RoomHost::snapshot(store::UserId to, std::uint32_t request_id, room::Arriva
   v1::Envelope envelope;
   envelope.set_request_id(request_id);
   if (kind == room::ArrivalKind::portal) {
-    net::fill(*envelope.mutable_room_entered()->mutable_room(), snapshot);
+    net::fill_except_avatars(*envelope.mutable_room_entered()->mutable_room(), snapshot);
   } else {
     auto* joined = envelope.mutable_joined();
     joined->set_user_id(to);
     joined->set_role(net::to_proto(snapshot.you.role));
     joined->set_resume_token(it->second->resume_token());
-    net::fill(*joined->mutable_room(), snapshot);
+    net::fill_except_avatars(*joined->mutable_room(), snapshot);
   }
-  send_to(to, envelope);
+  const store::UserId one[] = {to};
+  share(one, std::make_shared<const std::string>(
+                 net::encode_with_avatars(std::move(envelope), snapshot.avatars)));
 }
 
 void RoomHost::move_rejected(store::UserId to, const room::MoveView& where, std::uint32_t seq,

@@ -75,12 +75,16 @@ void fill(v1::ChatMessage& out, const room::ChatView& in) {
   out.set_room(in.room);
 }
 
-void fill(v1::RoomSnapshot& out, const room::SnapshotView& in) {
+void fill_except_avatars(v1::RoomSnapshot& out, const room::SnapshotView& in) {
   out.set_room(in.room);
   out.set_map(in.map);
   fill(*out.mutable_you(), in.you);
-  for (const auto& a : in.avatars) fill(*out.add_avatars(), a);
   for (const auto& c : in.history) fill(*out.add_history(), c);
+}
+
+void fill(v1::RoomSnapshot& out, const room::SnapshotView& in) {
+  fill_except_avatars(out, in);
+  for (const auto& a : in.avatars) fill(*out.add_avatars(), a);
 }
 
 void fill(v1::Frame& out, const room::FrameView& in) {

@@ -22,6 +22,8 @@ std::optional<room::ChatScope> from_proto(v1::ChatScope scope);
 void fill(v1::Avatar& out, const room::AvatarView& in);
 void fill(v1::ChatMessage& out, const room::ChatView& in);
 void fill(v1::RoomSnapshot& out, const room::SnapshotView& in);
+// All of a snapshot but its avatars (see net/snapshot_wire.hpp for how those are added).
+void fill_except_avatars(v1::RoomSnapshot& out, const room::SnapshotView& in);
 void fill(v1::Frame& out, const room::FrameView& in);
 
 v1::Envelope error_envelope(std::uint32_t request_id, const Error& error);
