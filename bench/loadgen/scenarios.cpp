@@ -56,7 +56,18 @@ ServerProcess open_server(const Options& o) {
   ServerProcess::StartOptions start;
   start.binary = o.server_bin;
   start.maps = o.maps;
-  start.extra_args = o.server_args;
+  // Bots connecting from 127.0.0.2 … would otherwise hit the server's per-address join limit
+  // (only 127.0.0.1 and ::1 are exempt by default): they stand for thousands of machines.
+  if (o.sources > 1) {
+    for (const char* loopback : {"127.0.0.1", "::1"}) {
+      start.extra_args.insert(start.extra_args.end(), {"--rate-limit-exempt", loopback});
+    }
+    for (int i = 1; i < o.sources; ++i) {
+      start.extra_args.insert(start.extra_args.end(),
+                              {"--rate-limit-exempt", "127.0.0." + std::to_string(i + 1)});
+    }
+  }
+  start.extra_args.insert(start.extra_args.end(), o.server_args.begin(), o.server_args.end());
   return ServerProcess::start(start);
 }
 
