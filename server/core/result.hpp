@@ -33,6 +33,23 @@ enum class Errc : std::uint8_t {
   unknown_message = 21,
   not_hello = 22,
   recipient_unavailable = 23,
+
+  // Study rooms and the tech-talk hall (issue 4): 30–49.
+  invalid_schedule = 30,
+  no_such_group = 31,
+  group_full = 32,
+  recruiting_closed = 33,
+  not_a_member = 34,
+  already_member = 35,
+  lead_cannot_leave = 36,
+  no_such_talk = 37,
+  session_over = 38,
+  no_such_question = 39,
+  already_voted = 40,
+  no_seats = 41,
+  already_booked = 42,
+  not_booked = 43,
+  hand_queue_empty = 44,
   // graduation day (issue 5): 50–69
   not_on_roster = 50,
   not_checked_in = 51,
