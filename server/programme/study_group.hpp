@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/result.hpp"
+#include "programme/focus_timer.hpp"
 #include "programme/schedule.hpp"
 #include "store/store.hpp"
 
@@ -45,6 +46,7 @@ struct StudyGroup {
   bool recruiting = true;
   bool visitors_allowed = false;  // may non-members enter the group's room?
   int member_count = 0;           // the lead included
+  FocusTimer timer;               // the room's shared focus timer, stored with the group
   Millis created_at_ms = 0;
 };
 

@@ -164,6 +164,101 @@ CREATE TABLE grad_raffles (
   winner_ids    TEXT    NULL
 );
 )sql"},
+    Step{"study groups, attendance, talks, RSVPs, questions, votes and seats", R"sql(
+-- Study groups. The schedule is stored as its parts (schedule.hpp): once = a UTC interval,
+-- weekly = a day mask, a local start minute and a duration in the group's time zone. The focus
+-- timer is its start time and lengths (0 = stopped), so every phase can be derived.
+CREATE TABLE study_groups (
+  id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+  topic               TEXT    NOT NULL,
+  kind                INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
+  description         TEXT    NOT NULL DEFAULT '',
+  schedule_kind       INTEGER NOT NULL CHECK (schedule_kind IN (1, 2)),
+  once_start_ms       INTEGER NOT NULL DEFAULT 0,
+  once_end_ms         INTEGER NOT NULL DEFAULT 0,
+  days                INTEGER NOT NULL DEFAULT 0,
+  start_minute        INTEGER NOT NULL DEFAULT 0,
+  duration_minutes    INTEGER NOT NULL DEFAULT 0,
+  time_zone           TEXT    NOT NULL,
+  capacity            INTEGER NOT NULL CHECK (capacity >= 2),
+  lead_id             INTEGER NOT NULL REFERENCES users (id),
+  recruiting          INTEGER NOT NULL DEFAULT 1,
+  visitors_allowed    INTEGER NOT NULL DEFAULT 0,
+  timer_started_at_ms INTEGER NOT NULL DEFAULT 0,
+  timer_focus_minutes INTEGER NOT NULL DEFAULT 50,
+  timer_break_minutes INTEGER NOT NULL DEFAULT 10,
+  created_at_ms       INTEGER NOT NULL
+);
+CREATE TABLE study_members (
+  group_id     INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+  user_id      INTEGER NOT NULL REFERENCES users (id),
+  joined_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (group_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX study_members_user ON study_members (user_id);
+-- Visits to a group's room; leave_ms NULL while the person is still there.
+CREATE TABLE study_visits (
+  id       INTEGER PRIMARY KEY,
+  group_id INTEGER NOT NULL REFERENCES study_groups (id) ON DELETE CASCADE,
+  user_id  INTEGER NOT NULL,
+  enter_ms INTEGER NOT NULL,
+  leave_ms INTEGER NULL
+);
+CREATE INDEX study_visits_group ON study_visits (group_id, enter_ms);
+
+-- The programme of the tech-talk hall. reminded: the start reminder went out.
+CREATE TABLE talks (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind          INTEGER NOT NULL CHECK (kind IN (1, 2, 3)),
+  title         TEXT    NOT NULL,
+  speaker       TEXT    NOT NULL DEFAULT '',
+  company       TEXT    NOT NULL DEFAULT '',
+  start_ms      INTEGER NOT NULL,
+  end_ms        INTEGER NOT NULL CHECK (end_ms > start_ms),
+  room          TEXT    NOT NULL,
+  capacity      INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),
+  notes         TEXT    NOT NULL DEFAULT '',
+  speaker_user  INTEGER NOT NULL DEFAULT 0,
+  reminded      INTEGER NOT NULL DEFAULT 0,
+  created_at_ms INTEGER NOT NULL,
+  updated_at_ms INTEGER NOT NULL
+);
+CREATE INDEX talks_start ON talks (start_ms);
+CREATE TABLE talk_rsvps (
+  talk_id       INTEGER NOT NULL REFERENCES talks (id) ON DELETE CASCADE,
+  user_id       INTEGER NOT NULL REFERENCES users (id),
+  created_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (talk_id, user_id)
+) WITHOUT ROWID;
+CREATE TABLE talk_questions (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  talk_id      INTEGER NOT NULL REFERENCES talks (id) ON DELETE CASCADE,
+  user_id      INTEGER NOT NULL,
+  display_name TEXT    NOT NULL,
+  text         TEXT    NOT NULL,
+  answered     INTEGER NOT NULL DEFAULT 0,
+  asked_at_ms  INTEGER NOT NULL
+);
+CREATE INDEX talk_questions_talk ON talk_questions (talk_id);
+-- One vote per person per question, whatever the callers do.
+CREATE TABLE question_votes (
+  question_id  INTEGER NOT NULL REFERENCES talk_questions (id) ON DELETE CASCADE,
+  user_id      INTEGER NOT NULL,
+  voted_at_ms  INTEGER NOT NULL,
+  PRIMARY KEY (question_id, user_id)
+) WITHOUT ROWID;
+-- Seats of office hours and clinics: status 1 = confirmed, 2 = waitlisted; the waitlist is in
+-- id order. Bookings are made and cancelled inside BEGIN IMMEDIATE (seats.hpp has the rule).
+CREATE TABLE seat_bookings (
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
+  talk_id      INTEGER NOT NULL REFERENCES talks (id) ON DELETE CASCADE,
+  user_id      INTEGER NOT NULL REFERENCES users (id),
+  status       INTEGER NOT NULL CHECK (status IN (1, 2)),
+  booked_at_ms INTEGER NOT NULL,
+  UNIQUE (talk_id, user_id)
+);
+CREATE INDEX seat_bookings_talk ON seat_bookings (talk_id, status, id);
+)sql"},
 };
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {
