@@ -98,6 +98,36 @@ std::string_view errc_name(Errc code) {
       return "not_hello";
     case Errc::recipient_unavailable:
       return "recipient_unavailable";
+    case Errc::invalid_schedule:
+      return "invalid_schedule";
+    case Errc::no_such_group:
+      return "no_such_group";
+    case Errc::group_full:
+      return "group_full";
+    case Errc::recruiting_closed:
+      return "recruiting_closed";
+    case Errc::not_a_member:
+      return "not_a_member";
+    case Errc::already_member:
+      return "already_member";
+    case Errc::lead_cannot_leave:
+      return "lead_cannot_leave";
+    case Errc::no_such_talk:
+      return "no_such_talk";
+    case Errc::session_over:
+      return "session_over";
+    case Errc::no_such_question:
+      return "no_such_question";
+    case Errc::already_voted:
+      return "already_voted";
+    case Errc::no_seats:
+      return "no_seats";
+    case Errc::already_booked:
+      return "already_booked";
+    case Errc::not_booked:
+      return "not_booked";
+    case Errc::hand_queue_empty:
+      return "hand_queue_empty";
     case Errc::not_on_roster:
       return "not_on_roster";
     case Errc::not_checked_in:
@@ -142,8 +172,17 @@ int http_status(Errc code) {
       return 403;
     case Errc::no_such_room:
     case Errc::no_such_user:
+    case Errc::no_such_group:
+    case Errc::no_such_talk:
+    case Errc::no_such_question:
       return 404;
     case Errc::room_full:
+    case Errc::group_full:
+    case Errc::recruiting_closed:
+    case Errc::already_member:
+    case Errc::already_voted:
+    case Errc::already_booked:
+    case Errc::session_over:
     case Errc::raffle_state:
     case Errc::color_already_picked:
     case Errc::conflict:

@@ -48,6 +48,8 @@ struct ServerConfig {
   // (slow-loris handshakes end here).
   std::chrono::milliseconds idle_timeout{30000};
   std::chrono::milliseconds http_timeout{10000};
+  // How often the server looks for programme sessions that have started (to remind RSVPs).
+  std::chrono::milliseconds programme_tick{5000};
 
   std::filesystem::path database_path() const {
     return database.empty() ? data_dir / "moim.db" : database;

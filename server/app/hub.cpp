@@ -1,6 +1,7 @@
 #include "app/hub.hpp"
 
 #include "api/routes.hpp"
+#include "app/programme_service.hpp"
 
 #include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
@@ -28,9 +29,11 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
       store_(store),
       metrics_(metrics),
       address_limits_(config_.address_limits),
+      io_(io),
       api_(store) {
   for (const auto& id : maps.ids()) {
     auto map = std::make_shared<const world::Map>(*maps.find(id));
+    if (id == "study-room") study_map_ = map;
     rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
@@ -46,9 +49,27 @@ std::int64_t Hub::now_ms() const {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-std::shared_ptr<RoomHost> Hub::room(std::string_view id) const {
-  auto it = rooms_.find(id);
-  return it == rooms_.end() ? nullptr : it->second;
+std::shared_ptr<RoomHost> Hub::room(std::string_view id) {
+  {
+    std::lock_guard lock(rooms_mutex_);
+    auto it = rooms_.find(id);
+    if (it != rooms_.end()) return it->second;
+  }
+  return open_study_room(id);
+}
+
+std::shared_ptr<RoomHost> Hub::open_study_room(std::string_view id) {
+  if (!programme_ || !study_map_) return nullptr;
+  auto group = programme_->group_for_room(id);
+  if (!group) return nullptr;
+  std::lock_guard lock(rooms_mutex_);
+  auto [it, inserted] = rooms_.try_emplace(std::string(id));
+  if (inserted) {
+    it->second = std::make_shared<RoomHost>(io_.get_executor(), std::string(id), study_map_, *this);
+    it->second->set_presence_hook(programme_->attendance_hook(*group));
+    metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
+  }
+  return it->second;
 }
 
 Result<Identity> Hub::authenticate(std::string_view display_name, std::string_view invite_code) {
@@ -125,16 +146,17 @@ void Hub::refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& a
 }
 
 void Hub::portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
-                 const std::string& target_room, const std::string& from_room) {
+                 const std::string& target_room, const std::string& from_room,
+                 std::uint32_t request_id) {
   arrival.from_room = from_room;
   auto target = room(target_room);
   if (!target) {
-    return refused(std::move(link), arrival, 0,
+    return refused(std::move(link), arrival, request_id,
                    Error{Errc::no_such_room, "portal leads to unknown room " + target_room},
                    target_room);
   }
   directory_.set_room(arrival.avatar.id, {});
-  target->admit(std::move(link), std::move(arrival), 0);
+  target->admit(std::move(link), std::move(arrival), request_id);
 }
 
 Status Hub::route_direct(const room::ChatView& chat) {

@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "api/router.hpp"
@@ -18,6 +19,8 @@
 #include "moim/world/map.hpp"
 
 namespace moim::app {
+
+class ProgrammeService;
 
 enum class Moderation { mute, unmute, kick, ban };
 
@@ -35,7 +38,12 @@ class Hub {
   const api::Router& api() const { return api_; }
   AddressLimits& address_limits() { return address_limits_; }
   std::int64_t now_ms() const;
-  std::shared_ptr<RoomHost> room(std::string_view id) const;
+  // A room by id. A study group's room ("study-<id>", an instance of the study-room map) is
+  // opened on first use if the group exists.
+  std::shared_ptr<RoomHost> room(std::string_view id);
+  // Study rooms and the hall; null until the server sets it (unit tests of the hub alone).
+  ProgrammeService* programme() { return programme_; }
+  void set_programme(ProgrammeService* programme) { programme_ = programme; }
   graduation::Service& graduation() { return *graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
@@ -67,12 +75,14 @@ class Hub {
   // --- for room hosts -----------------------------------------------------------------------
   Status route_direct(const room::ChatView& chat);
   void portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
-              const std::string& target_room, const std::string& from_room);
+              const std::string& target_room, const std::string& from_room,
+              std::uint32_t request_id = 0);
   void refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& arrival,
                std::uint32_t request_id, const Error& error, const std::string& room_id);
 
  private:
   std::int64_t active_mute(store::UserId id);
+  std::shared_ptr<RoomHost> open_study_room(std::string_view id);
 
   ServerConfig config_;
   store::Store& store_;
@@ -80,6 +90,10 @@ class Hub {
   Directory directory_;
   ResumeRegistry resumes_;
   AddressLimits address_limits_;
+  boost::asio::io_context& io_;
+  std::shared_ptr<const world::Map> study_map_;  // the map every study-group room uses
+  ProgrammeService* programme_ = nullptr;
+  mutable std::mutex rooms_mutex_;  // study rooms are added while the server runs
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
   api::Router api_;
   std::unique_ptr<graduation::Service> graduation_;

@@ -57,6 +57,7 @@ void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arriv
       return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);
     }
     hub_.directory().set_room(id, id_);
+    tell_presence(id, true);
   });
 }
 
@@ -67,6 +68,42 @@ void RoomHost::leave(store::UserId id, const net::SessionLink* link, room::Leave
     auto avatar = room_.leave(id, reason);
     if (avatar && reason == room::LeaveReason::disconnected) park(id, *avatar, *it->second);
     links_.erase(it);
+    if (avatar) tell_presence(id, false);
+  });
+}
+
+void RoomHost::tell_presence(store::UserId id, bool entered) {
+  if (presence_hook_) presence_hook_(id, entered);
+}
+
+void RoomHost::broadcast(const v1::Envelope& envelope) {
+  on_strand([this, envelope] {
+    auto bytes = std::make_shared<const std::string>(proto::encode(envelope));
+    for (auto& [id, link] : links_) link->deliver(bytes);
+  });
+}
+
+void RoomHost::transfer(store::UserId id, std::string target_room, std::uint32_t request_id) {
+  on_strand([this, id, target = std::move(target_room), request_id] {
+    auto it = links_.find(id);
+    if (it == links_.end()) return;  // left meanwhile: nothing to move
+    const std::int64_t muted = room_.muted_until(id);
+    auto avatar = room_.leave(id, room::LeaveReason::portal);
+    auto link = std::move(it->second);
+    links_.erase(it);
+    if (!avatar) return;
+    tell_presence(id, false);
+    room::Arrival arrival;
+    arrival.kind = room::ArrivalKind::portal;
+    arrival.avatar = *avatar;
+    arrival.muted_until_ms = muted;
+    hub_.portal(std::move(link), std::move(arrival), target, id_, request_id);
+  });
+}
+
+void RoomHost::place_on_stage(store::UserId id, StatusReply reply) {
+  on_strand([this, id, reply = std::move(reply)] {
+    reply(room_.place_in_zone(id, world::ZoneKind::stage));
   });
 }
 
@@ -236,6 +273,7 @@ void RoomHost::portal(const room::AvatarView& avatar, std::int64_t muted_until_m
   arrival.avatar = avatar;
   arrival.spawn = target_spawn;
   arrival.muted_until_ms = muted_until_ms;
+  tell_presence(avatar.id, false);
   hub_.portal(std::move(link), std::move(arrival), target_room, id_);
 }
 

@@ -32,6 +32,9 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
  public:
   using Executor = boost::asio::any_io_executor;
   using LocateReply = std::function<void(std::optional<room::AvatarView>)>;
+  using StatusReply = std::function<void(Status)>;
+  // Told on the room's strand when someone enters (true) or leaves (false) the room.
+  using PresenceHook = std::function<void(store::UserId, bool entered)>;
 
   RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub);
 
@@ -55,6 +58,17 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Everyone in this room gets `bytes` (venue-wide announcements).
   void broadcast(net::SharedBytes bytes);
 
+  // --- study rooms and the hall (issue 4) ---
+  // Set once, before anyone can enter (study-group rooms record attendance through it).
+  void set_presence_hook(PresenceHook hook) { presence_hook_ = std::move(hook); }
+  // Sends one envelope to everyone in the room.
+  void broadcast(const v1::Envelope& envelope);
+  // Moves the person to `target_room` as a portal would; the target answers `request_id` with
+  // RoomEntered, or an Error if the person is no longer here.
+  void transfer(store::UserId id, std::string target_room, std::uint32_t request_id);
+  // Puts the person on the room's stage; `reply` runs on the strand.
+  void place_on_stage(store::UserId id, StatusReply reply);
+
  private:
   template <typename F>
   void on_strand(F&& f);
@@ -66,6 +80,7 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Hands the same bytes to every recipient's link; counts them towards this flush's fan-out.
   void share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes);
   void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
+  void tell_presence(store::UserId id, bool entered);
   void handle_graduation(store::UserId id, store::Role role, const v1::Envelope& envelope);
   void graduation_offer(store::UserId id, const v1::Envelope& envelope);
   void graduation_accept(store::UserId id, const v1::Envelope& envelope);
@@ -92,6 +107,7 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   boost::asio::steady_timer flush_timer_;
   room::Room room_;
   std::unordered_map<store::UserId, std::shared_ptr<net::SessionLink>> links_;
+  PresenceHook presence_hook_;
   bool flush_scheduled_ = false;
   std::chrono::steady_clock::time_point last_flush_{};
   std::size_t fanout_ = 0;         // messages handed to sessions by the flush running now

@@ -4,7 +4,9 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "app/programme_service.hpp"
 #include "net/listener.hpp"
+#include "store/programme_store.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::app {
@@ -20,6 +22,12 @@ Server::Server(ServerConfig config)
                              config_.maps_dir.string());
   }
   hub_ = std::make_unique<Hub>(io_, config_, *store_, maps_, metrics_);
+  programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());
+  hub_->set_programme(programme_.get());
+  // Visits a crash left open are closed uncounted (see ProgrammeStore::close_open_visits).
+  if (auto closed = store_->programme().close_open_visits(); !closed) {
+    throw std::runtime_error("programme store: " + closed.error().message);
+  }
 }
 
 Server::~Server() {
@@ -35,6 +43,7 @@ void Server::start() {
       std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port}, *hub_);
   port_ = listener_->local_endpoint().port();
   listener_->run();
+  programme_->start(config_.programme_tick);
   const int count =
       config_.threads > 0 ? config_.threads : static_cast<int>(std::thread::hardware_concurrency());
   for (int i = 0; i < std::max(1, count); ++i) {
@@ -49,6 +58,7 @@ void Server::stop() {
   if (threads_.empty() || io_.stopped()) return;
   spdlog::info("shutting down: closing connections");
   listener_->stop();
+  programme_->stop();
   hub_->shutdown();
   // Give close handshakes and queued writes a moment, then stop whatever is left.
   auto timer = std::make_shared<asio::steady_timer>(io_, std::chrono::milliseconds(1500));

@@ -18,6 +18,8 @@ class Listener;
 
 namespace moim::app {
 
+class ProgrammeService;
+
 class Server {
  public:
   // Opens the store and loads the maps; throws with a clear message if either fails.
@@ -33,6 +35,7 @@ class Server {
   std::uint16_t port() const { return port_; }
   Hub& hub() { return *hub_; }
   Metrics& metrics() { return metrics_; }
+  ProgrammeService& programme() { return *programme_; }
 
  private:
   ServerConfig config_;
@@ -41,6 +44,7 @@ class Server {
   world::MapSet maps_;
   boost::asio::io_context io_;
   std::unique_ptr<Hub> hub_;
+  std::unique_ptr<ProgrammeService> programme_;
   std::shared_ptr<net::Listener> listener_;
   std::vector<std::thread> threads_;
   std::uint16_t port_ = 0;

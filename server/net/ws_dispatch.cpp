@@ -2,6 +2,7 @@
 // (greeting → authenticating → in_room) and the translation of each request into a hub call or a
 // room intent. Every request is answered.
 #include "app/hub.hpp"
+#include "app/programme_service.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
@@ -163,6 +164,12 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
     if (who.error().code == Errc::banned) close(CloseCode::banned, who.error().message);
     return;
   }
+  if (auto* programme = hub_.programme()) {
+    // A study group's room is for its members (and visitors when the lead allows).
+    if (auto allowed = programme->check_enter(*who, room_id); !allowed) {
+      return reply(error_envelope(rid, allowed.error()));
+    }
+  }
   who_ = *who;
   resume_token_ = store::random_token(24);
   phase_ = Phase::in_room;
@@ -221,6 +228,11 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       return handle_draw(rid, envelope.draw_raffle());
     default:
       break;
+  }
+  // Study groups and the hall (app/programme_service.hpp) answer through this session's link.
+  if (auto* programme = hub_.programme();
+      programme && programme->handle(*who_, shared_from_this(), envelope)) {
+    return;
   }
   auto room = current_room();
   if (!room) return reply_error(rid, Errc::not_joined, "between rooms; try again");

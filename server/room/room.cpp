@@ -92,6 +92,7 @@ void Room::update_zones(Member& m) {
 void Room::move(UserId id, const MoveIntent& intent, std::int64_t now_ms) {
   Member* m = member(id);
   if (!m) return;  // a move that raced a portal or a kick: nothing to answer
+  m->last_seq = intent.seq;
   if (intent.to == m->avatar.pos) {
     if (m->avatar.facing != intent.facing) {
       m->avatar.facing = intent.facing;
@@ -144,6 +145,34 @@ void Room::set_muted(UserId id, std::int64_t until_ms) {
   if (Member* m = member(id)) m->muted_until_ms = until_ms;
 }
 
+std::int64_t Room::muted_until(UserId id) const {
+  auto it = members_.find(id);
+  return it == members_.end() ? -1 : it->second.muted_until_ms;
+}
+
+Status Room::place_in_zone(UserId id, world::ZoneKind kind) {
+  Member* m = member(id);
+  if (!m) return Error{Errc::no_such_user, "that person is not in this room"};
+  for (const auto& zone : map_->zones()) {
+    if (zone.kind != kind) continue;
+    // From the middle of the zone outwards, so a speaker stands centre stage.
+    const TilePos centre{zone.area.x + zone.area.w / 2, zone.area.y + zone.area.h / 2};
+    std::optional<TilePos> best;
+    for (int y = zone.area.y; y < zone.area.y + zone.area.h; ++y) {
+      for (int x = zone.area.x; x < zone.area.x + zone.area.w; ++x) {
+        const TilePos p{x, y};
+        if (!map_->walkable(p)) continue;
+        if (!best || world::distance_sq(p, centre) < world::distance_sq(*best, centre)) best = p;
+      }
+    }
+    if (!best) continue;
+    if (*best != m->avatar.pos) place(*m, *best);
+    // The person's own client learns where the server put them, like after a refused move.
+    sink_.move_rejected(id, MoveView{id, m->avatar.pos, m->avatar.facing}, m->last_seq,
+                        Error{Errc::bad_request, "moved by a host"});
+    return ok();
+  }
+  return Error{Errc::no_such_room, "this room has no such place"};
 void Room::set_look(UserId id, const Look& look) {
   Member* m = member(id);
   if (!m || m->avatar.look == look) return;

@@ -58,6 +58,12 @@ class Room {
   void deliver_direct(const ChatView& chat);
   void set_presence(UserId id, std::uint32_t request_id, Presence presence);
   void set_muted(UserId id, std::int64_t until_ms);  // -1 lifts the mute
+  std::int64_t muted_until(UserId id) const;          // -1 when not muted or absent
+
+  // Puts someone on a walkable tile of the first zone of `kind` (a host giving the stage):
+  // others see them move in the next frame; they get a MoveCorrection with their new tile.
+  // no_such_user if absent, no_such_room if the map has no walkable tile in such a zone.
+  Status place_in_zone(UserId id, world::ZoneKind kind);
   // Changes what someone wears; everyone who can see them gets the new look in the next frame.
   void set_look(UserId id, const Look& look);
   // Whether someone in this room stands in a zone of `kind` (e.g. the check-in desk).
@@ -81,6 +87,7 @@ class Room {
     const world::Zone* private_zone = nullptr;
     bool on_stage = false;
     bool in_quiet = false;
+    std::uint32_t last_seq = 0;  // of the last move asked for, echoed by server-made moves
   };
   struct Departure {
     UserId id;

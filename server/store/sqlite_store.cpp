@@ -10,6 +10,7 @@
 #include "store/secret_hash.hpp"
 #include "store/sqlite_database.hpp"
 #include "store/sqlite_graduation_store.hpp"
+#include "store/sqlite_programme_store.hpp"
 #include "store/sqlite_queries.hpp"
 
 namespace moim::store {
@@ -55,9 +56,12 @@ struct Invite {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::shared_ptr<sqlite::Database> db)
-      : db_(std::move(db)), graduation_(make_sqlite_graduation_store(db_)) {}
+      : db_(std::move(db)),
+        graduation_(make_sqlite_graduation_store(db_)),
+        programme_(std::make_unique<programme::SqliteProgrammeStore>(db_)) {}
 
   GraduationStore& graduation() override { return *graduation_; }
+  programme::ProgrammeStore& programme() override { return *programme_; }
 
   Status create_invite(std::string_view code, Role role, int max_uses,
                        std::string_view label) override {
@@ -254,6 +258,7 @@ class SqliteStore final : public Store {
 
   std::shared_ptr<sqlite::Database> db_;
   std::unique_ptr<GraduationStore> graduation_;
+  std::unique_ptr<programme::ProgrammeStore> programme_;
 };
 
 [[noreturn]] void fail_open(const std::string& name, const std::string& why) {

@@ -23,6 +23,10 @@
 #include "core/result.hpp"
 #include "store/graduation_store.hpp"
 
+namespace moim::programme {
+class ProgrammeStore;  // store/programme_store.hpp
+}
+
 namespace moim::store {
 
 enum class Role : std::uint8_t { attendee = 1, host = 2, admin = 3 };
@@ -83,6 +87,8 @@ class Store {
   virtual Status lift_mute(UserId user) = 0;
   virtual Result<std::optional<Sanction>> active_mute(UserId user, std::int64_t now_ms) = 0;
 
+  // Study groups and the tech-talk hall, on the same database.
+  virtual programme::ProgrammeStore& programme() = 0;
   // Graduation day: roster, check-ins, stickers, cards, raffles (graduation_store.hpp).
   virtual GraduationStore& graduation() = 0;
 };

@@ -86,13 +86,13 @@ TEST_F(GroupStore, ConcurrentJoinsNeverExceedCapacity) {
   const auto id = store().create_group(draft(lead, 5))->id;
   std::vector<UserId> people;
   for (int i = 0; i < 24; ++i) people.push_back(person("p" + std::to_string(i)));
-  std::vector<std::unique_ptr<ProgrammeStore>> connections;
-  for (int i = 0; i < 4; ++i) connections.push_back(open_sqlite_programme_store(file()));
+  std::vector<std::unique_ptr<store::Store>> connections;
+  for (int i = 0; i < 4; ++i) connections.push_back(connection());
   std::atomic<int> joined{0};
   std::vector<std::thread> threads;
   for (std::size_t i = 0; i < people.size(); ++i) {
     threads.emplace_back([&, i] {
-      auto r = connections[i % connections.size()]->join_group(id, people[i], kNow);
+      auto r = connections[i % connections.size()]->programme().join_group(id, people[i], kNow);
       if (r) ++joined;
       else EXPECT_EQ(r.error().code, Errc::group_full) << r.error().message;
     });

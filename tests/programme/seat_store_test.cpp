@@ -79,9 +79,9 @@ TEST_F(SeatStore, ManyConcurrentBookingsNeverOversell) {
   const auto id = office_hours(kSeats);
   std::vector<UserId> people;
   for (int i = 0; i < kPeople; ++i) people.push_back(person("p" + std::to_string(i)));
-  std::vector<std::unique_ptr<ProgrammeStore>> connections;
+  std::vector<std::unique_ptr<store::Store>> connections;
   for (int i = 0; i < kConnections; ++i) {
-    connections.push_back(open_sqlite_programme_store(file()));
+    connections.push_back(connection());
   }
   std::atomic<bool> go{false};
   std::atomic<int> confirmed{0}, waitlisted{0}, failed{0};
@@ -89,7 +89,7 @@ TEST_F(SeatStore, ManyConcurrentBookingsNeverOversell) {
   for (int i = 0; i < kPeople; ++i) {
     threads.emplace_back([&, i] {
       while (!go.load()) std::this_thread::yield();
-      auto r = connections[static_cast<std::size_t>(i % kConnections)]->book_seat(
+      auto r = connections[static_cast<std::size_t>(i % kConnections)]->programme().book_seat(
           id, people[static_cast<std::size_t>(i)], kStart);
       if (!r) ++failed;
       else if (r->status == SeatStatus::confirmed) ++confirmed;
@@ -118,7 +118,7 @@ TEST_F(SeatStore, ManyConcurrentBookingsNeverOversell) {
   }
   threads.clear();
   for (std::size_t i = 0; i < holders.size(); ++i) {
-    threads.emplace_back([&, i] { EXPECT_TRUE(connections[i]->cancel_seat(id, holders[i])); });
+    threads.emplace_back([&, i] { EXPECT_TRUE(connections[i]->programme().cancel_seat(id, holders[i])); });
   }
   for (auto& t : threads) t.join();
   const auto t = store().find_talk(id);

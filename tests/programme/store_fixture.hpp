@@ -1,6 +1,6 @@
 #pragma once
-// A real SQLite file in a temporary directory: the main store creates (migrates) it and makes
-// people; the programme store opens it as the server does.
+// A real SQLite file in a temporary directory, opened as the server opens it; more stores on the
+// same file stand for more connections (or server processes).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "programme/sqlite_programme_store.hpp"
+#include "store/programme_store.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::programme::testing {
@@ -20,22 +20,22 @@ class StoreTest : public ::testing::Test {
              ("moim-programme-" + std::to_string(std::random_device{}()))) {
     std::filesystem::create_directories(dir_);
     users_ = store::open_sqlite_store(file());
-    programme_ = open_sqlite_programme_store(file());
   }
   ~StoreTest() override {
-    programme_.reset();
     users_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
 
   std::filesystem::path file() const { return dir_ / "moim.db"; }
-  ProgrammeStore& store() { return *programme_; }
-  // Reopens the programme store on the same file (what a server restart does).
+  ProgrammeStore& store() { return users_->programme(); }
+  // Reopens the store on the same file (what a server restart does).
   void reopen() {
-    programme_.reset();
-    programme_ = open_sqlite_programme_store(file());
+    users_.reset();
+    users_ = store::open_sqlite_store(file());
   }
+  // Another connection to the same file.
+  std::unique_ptr<store::Store> connection() { return store::open_sqlite_store(file()); }
   UserId person(const std::string& name) {
     auto user = users_->create_guest(name);
     EXPECT_TRUE(user);
@@ -45,7 +45,6 @@ class StoreTest : public ::testing::Test {
  private:
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> users_;
-  std::unique_ptr<ProgrammeStore> programme_;
 };
 
 }  // namespace moim::programme::testing

@@ -97,14 +97,14 @@ TEST_F(TalkStore, ConcurrentVotesCountOnce) {
   for (int i = 0; i < 8; ++i) voters.push_back(person("v" + std::to_string(i)));
   auto t = store().create_talk(draft());
   auto q = store().ask(t->id, author, "author", "?", kStart);
-  std::vector<std::unique_ptr<ProgrammeStore>> connections;
-  for (int i = 0; i < 4; ++i) connections.push_back(open_sqlite_programme_store(file()));
+  std::vector<std::unique_ptr<store::Store>> connections;
+  for (int i = 0; i < 4; ++i) connections.push_back(connection());
   std::atomic<int> accepted{0};
   std::vector<std::thread> threads;
   // Every voter votes four times at once through different connections.
   for (std::size_t i = 0; i < voters.size() * 4; ++i) {
     threads.emplace_back([&, i] {
-      if (connections[i % 4]->vote(q->id, voters[i / 4], kStart)) ++accepted;
+      if (connections[i % 4]->programme().vote(q->id, voters[i / 4], kStart)) ++accepted;
     });
   }
   for (auto& th : threads) th.join();

@@ -1,9 +1,6 @@
-// The study-group half of the SQLite programme store (see sqlite_programme_db.hpp).
-#include <stdexcept>
-
-#include "programme/programme_queries.hpp"
-#include "programme/sqlite_programme_db.hpp"
-#include "programme/sqlite_programme_store.hpp"
+// The study-group half of the SQLite programme store (see sqlite_programme_store.hpp).
+#include "store/programme_queries.hpp"
+#include "store/sqlite_programme_store.hpp"
 
 namespace moim::programme {
 
@@ -41,21 +38,6 @@ StudyGroup read_group(const Query& q) {
 
 }  // namespace
 
-sqlite3_stmt* SqliteProgrammeStore::prepare(std::string_view text) {
-  auto& slot = statements_[text];
-  if (!slot) {
-    sqlite3_stmt* raw = nullptr;
-    sqlite3_prepare_v3(db_.get(), text.data(), static_cast<int>(text.size()),
-                       SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
-    slot.reset(raw);
-  }
-  return slot.get();
-}
-
-Error SqliteProgrammeStore::internal(std::string_view what) const {
-  return Error{Errc::internal, std::string(what) + ": " + store::sqlite::errmsg(db_.get())};
-}
-
 Result<StudyGroup> SqliteProgrammeStore::group_locked(GroupId id) {
   Query q(prepare(sql::find_group));
   q.bind(1, id);
@@ -75,8 +57,8 @@ Result<bool> SqliteProgrammeStore::member_locked(GroupId id, UserId user) {
 
 Result<StudyGroup> SqliteProgrammeStore::create_group(StudyGroup g) {
   if (auto valid = validate_new_group(g); !valid) return valid.error();
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("create group: begin");
   {
     Query q(prepare(sql::insert_group));
@@ -105,12 +87,12 @@ Result<StudyGroup> SqliteProgrammeStore::create_group(StudyGroup g) {
 }
 
 Result<StudyGroup> SqliteProgrammeStore::find_group(GroupId id) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   return group_locked(id);
 }
 
 Result<std::vector<StudyGroup>> SqliteProgrammeStore::list_groups() {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::list_groups));
   std::vector<StudyGroup> out;
   int rc = SQLITE_OK;
@@ -120,10 +102,10 @@ Result<std::vector<StudyGroup>> SqliteProgrammeStore::list_groups() {
 }
 
 Result<StudyGroup> SqliteProgrammeStore::join_group(GroupId id, UserId user, Millis now_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   // Read, check and insert under one write lock: two people taking the last place cannot both
   // get it, even from another process on the same file.
-  Transaction tx(db_.get());
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("join group: begin");
   auto group = group_locked(id);
   if (!group) return group;
@@ -144,8 +126,8 @@ Result<StudyGroup> SqliteProgrammeStore::join_group(GroupId id, UserId user, Mil
 }
 
 Result<std::optional<StudyGroup>> SqliteProgrammeStore::leave_group(GroupId id, UserId user) {
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("leave group: begin");
   auto group = group_locked(id);
   if (!group) return group.error();
@@ -170,12 +152,12 @@ Result<std::optional<StudyGroup>> SqliteProgrammeStore::leave_group(GroupId id, 
 }
 
 Result<bool> SqliteProgrammeStore::is_member(GroupId id, UserId user) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   return member_locked(id, user);
 }
 
 Result<std::vector<GroupMember>> SqliteProgrammeStore::members(GroupId id) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::members));
   q.bind(1, id);
   std::vector<GroupMember> out;
@@ -188,7 +170,7 @@ Result<std::vector<GroupMember>> SqliteProgrammeStore::members(GroupId id) {
 }
 
 Result<std::vector<GroupId>> SqliteProgrammeStore::groups_of(UserId user) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::groups_of));
   q.bind(1, to_db(user));
   std::vector<GroupId> out;
@@ -200,7 +182,7 @@ Result<std::vector<GroupId>> SqliteProgrammeStore::groups_of(UserId user) {
 
 Result<StudyGroup> SqliteProgrammeStore::set_group_access(GroupId id, bool recruiting,
                                                           bool visitors_allowed) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::set_access));
   q.bind(1, id).bind(2, std::int64_t{recruiting}).bind(3, std::int64_t{visitors_allowed});
   if (q.step() != SQLITE_DONE) return internal("set group access");
@@ -209,7 +191,7 @@ Result<StudyGroup> SqliteProgrammeStore::set_group_access(GroupId id, bool recru
 
 Result<StudyGroup> SqliteProgrammeStore::set_focus_timer(GroupId id, const FocusTimer& timer) {
   if (auto valid = validate(timer); !valid) return valid.error();
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::set_timer));
   q.bind(1, id).bind(2, timer.started_at_ms).bind(3, std::int64_t{timer.focus_minutes});
   q.bind(4, std::int64_t{timer.break_minutes});
@@ -218,8 +200,8 @@ Result<StudyGroup> SqliteProgrammeStore::set_focus_timer(GroupId id, const Focus
 }
 
 Status SqliteProgrammeStore::record_enter(GroupId id, UserId user, Millis at_ms) {
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("record enter: begin");
   {
     // A second entry without a leave (two devices, a lost leave) closes the first visit.
@@ -237,7 +219,7 @@ Status SqliteProgrammeStore::record_enter(GroupId id, UserId user, Millis at_ms)
 }
 
 Status SqliteProgrammeStore::record_leave(GroupId id, UserId user, Millis at_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::close_visit));
   q.bind(1, id).bind(2, to_db(user)).bind(3, at_ms);
   if (q.step() != SQLITE_DONE) return internal("record leave");
@@ -246,7 +228,7 @@ Status SqliteProgrammeStore::record_leave(GroupId id, UserId user, Millis at_ms)
 
 Result<std::vector<Visit>> SqliteProgrammeStore::visits(GroupId id, Millis from_ms,
                                                         Millis to_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::visits));
   q.bind(1, id).bind(2, from_ms).bind(3, to_ms);
   std::vector<Visit> out;
@@ -259,30 +241,10 @@ Result<std::vector<Visit>> SqliteProgrammeStore::visits(GroupId id, Millis from_
 }
 
 Status SqliteProgrammeStore::close_open_visits() {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::close_open_visits));
   if (q.step() != SQLITE_DONE) return internal("close open visits");
   return ok();
-}
-
-std::unique_ptr<ProgrammeStore> open_sqlite_programme_store(const std::filesystem::path& file) {
-  const std::string name = file.string();
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(name.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
-  store::sqlite::DbPtr db(raw);
-  if (rc != SQLITE_OK) {
-    throw std::runtime_error("programme store " + name + ": " + store::sqlite::errmsg(raw));
-  }
-  sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 5000);  // the main store's connection may hold the write lock
-  if (store::sqlite::exec(raw, "PRAGMA synchronous=NORMAL") != SQLITE_OK ||
-      store::sqlite::exec(raw, "PRAGMA foreign_keys=ON") != SQLITE_OK ||
-      store::sqlite::exec(raw, "SELECT 1 FROM talks LIMIT 0") != SQLITE_OK) {
-    throw std::runtime_error("programme store " + name + ": " + store::sqlite::errmsg(raw) +
-                             " (open the main store first: it creates the tables)");
-  }
-  return std::make_unique<SqliteProgrammeStore>(std::move(db));
 }
 
 }  // namespace moim::programme

@@ -1,21 +1,22 @@
 #pragma once
-// Private to the SQLite programme store: one connection, a mutex that serialises every call, a
-// statement cache, and the row readers shared by the group and talk halves of the store.
-#include <mutex>
+// The SQLite ProgrammeStore, private to the store library: built by SqliteStore on the shared
+// Database (sqlite_database.hpp), so its transactions never interleave with the core store's.
+// Its tables are migration step 2 (migrations.cpp); its statements are in programme_queries.hpp.
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "programme/programme_store.hpp"
-#include "store/sqlite_db.hpp"
+#include "store/programme_store.hpp"
+#include "store/sqlite_database.hpp"
 
 namespace moim::programme {
 
 class SqliteProgrammeStore final : public ProgrammeStore {
  public:
-  explicit SqliteProgrammeStore(store::sqlite::DbPtr db) : db_(std::move(db)) {}
+  explicit SqliteProgrammeStore(std::shared_ptr<store::sqlite::Database> db)
+      : db_(std::move(db)) {}
 
-  // sqlite_groups.cpp
+  // sqlite_programme_groups.cpp
   Result<StudyGroup> create_group(StudyGroup group) override;
   Result<StudyGroup> find_group(GroupId id) override;
   Result<std::vector<StudyGroup>> list_groups() override;
@@ -32,7 +33,7 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   Result<std::vector<Visit>> visits(GroupId id, Millis from_ms, Millis to_ms) override;
   Status close_open_visits() override;
 
-  // sqlite_talks.cpp
+  // sqlite_programme_talks.cpp
   Result<Talk> create_talk(Talk talk) override;
   Result<Talk> update_talk(Talk talk) override;
   Status delete_talk(TalkId id) override;
@@ -56,10 +57,11 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   using Query = store::sqlite::Query;
   using Transaction = store::sqlite::Transaction;
 
-  sqlite3_stmt* prepare(std::string_view sql);
-  Error internal(std::string_view what) const;
-  std::int64_t last_id() const { return sqlite3_last_insert_rowid(db_.get()); }
-  // Without the lock (callers hold it).
+  // The helpers below require db_->lock().
+  sqlite3_stmt* prepare(std::string_view sql) { return db_->prepare(sql); }
+  Error internal(std::string_view what) const { return db_->internal(what); }
+  std::int64_t last_id() const { return db_->last_insert_id(); }
+  sqlite3* handle() const { return db_->handle(); }
   Result<StudyGroup> group_locked(GroupId id);
   Result<bool> member_locked(GroupId id, UserId user);
   Result<Talk> talk_locked(TalkId id);
@@ -67,10 +69,7 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   Result<SeatBooking> seat_locked(TalkId id, UserId user);
   Status promote_waitlist_locked(TalkId id);
 
-  std::mutex mutex_;
-  // Destroyed in reverse order: cached statements are finalized before the connection closes.
-  store::sqlite::DbPtr db_;
-  std::unordered_map<std::string_view, store::sqlite::StmtPtr> statements_;
+  std::shared_ptr<store::sqlite::Database> db_;
 };
 
 }  // namespace moim::programme

@@ -1,5 +1,5 @@
 #pragma once
-// Every statement the SQLite programme store runs (schema: store/migrations.cpp, step 2).
+// Every statement the SQLite programme store runs (schema: migrations.cpp, step 2).
 // Values are always bound, never spliced. Static storage: the statement cache keys on the text.
 #include <string_view>
 

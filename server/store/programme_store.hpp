@@ -1,7 +1,8 @@
 #pragma once
 // Where study groups and the programme are kept: everything here is written before it is
-// acknowledged. An interface so a PostgreSQL store can follow; sqlite_programme_store.hpp is
-// the embedded default. Implementations are thread-safe.
+// acknowledged. An interface so a PostgreSQL store can follow; the SQLite store builds the
+// embedded default on its shared connection (Store::programme()). Implementations are
+// thread-safe.
 //
 // Rules that must hold under concurrency are enforced inside the store's transactions using
 // the pure rules of this folder: joining a group (capacity, recruiting), booking a seat (never

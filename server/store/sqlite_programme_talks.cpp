@@ -1,8 +1,8 @@
 // The programme half of the SQLite programme store: talks, RSVPs, questions, votes and seats.
 #include <chrono>
 
-#include "programme/programme_queries.hpp"
-#include "programme/sqlite_programme_db.hpp"
+#include "store/programme_queries.hpp"
+#include "store/sqlite_programme_store.hpp"
 
 namespace moim::programme {
 
@@ -69,7 +69,7 @@ Result<Talk> SqliteProgrammeStore::talk_locked(TalkId id) {
 
 Result<Talk> SqliteProgrammeStore::create_talk(Talk t) {
   if (auto valid = validate_talk(t); !valid) return valid.error();
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   {
     Query q(prepare(sql::insert_talk));
     q.bind(1, std::int64_t{static_cast<int>(t.kind)}).bind(2, t.title).bind(3, t.speaker);
@@ -83,8 +83,8 @@ Result<Talk> SqliteProgrammeStore::create_talk(Talk t) {
 
 Result<Talk> SqliteProgrammeStore::update_talk(Talk t) {
   if (auto valid = validate_talk(t); !valid) return valid.error();
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("update talk: begin");
   if (auto found = talk_locked(t.id); !found) return found;
   {
@@ -105,21 +105,21 @@ Result<Talk> SqliteProgrammeStore::update_talk(Talk t) {
 }
 
 Status SqliteProgrammeStore::delete_talk(TalkId id) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::delete_talk));
   q.bind(1, id);
   if (q.step() != SQLITE_DONE) return internal("delete talk");
-  if (sqlite3_changes(db_.get()) == 0) return Error{Errc::no_such_talk, "no such session"};
+  if (db_->changes() == 0) return Error{Errc::no_such_talk, "no such session"};
   return ok();
 }
 
 Result<Talk> SqliteProgrammeStore::find_talk(TalkId id) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   return talk_locked(id);
 }
 
 Result<std::vector<Talk>> SqliteProgrammeStore::list_talks(Millis from_ms, Millis to_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::list_talks));
   q.bind(1, from_ms).bind(2, to_ms);
   std::vector<Talk> out;
@@ -131,7 +131,7 @@ Result<std::vector<Talk>> SqliteProgrammeStore::list_talks(Millis from_ms, Milli
 
 Result<Talk> SqliteProgrammeStore::set_notes(TalkId id, std::string notes) {
   if (auto valid = validate_notes(notes); !valid) return valid.error();
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   if (auto found = talk_locked(id); !found) return found;
   Query q(prepare(sql::set_notes));
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -142,8 +142,8 @@ Result<Talk> SqliteProgrammeStore::set_notes(TalkId id, std::string notes) {
 }
 
 Result<Talk> SqliteProgrammeStore::rsvp(TalkId id, UserId user, bool going, Millis now_ms) {
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("rsvp: begin");
   auto talk = talk_locked(id);
   if (!talk) return talk;
@@ -174,7 +174,7 @@ Result<Talk> SqliteProgrammeStore::rsvp(TalkId id, UserId user, bool going, Mill
 }
 
 Result<bool> SqliteProgrammeStore::has_rsvp(TalkId id, UserId user) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::has_rsvp));
   q.bind(1, id).bind(2, to_db(user));
   const int rc = q.step();
@@ -183,7 +183,7 @@ Result<bool> SqliteProgrammeStore::has_rsvp(TalkId id, UserId user) {
 }
 
 Result<std::vector<UserId>> SqliteProgrammeStore::rsvps(TalkId id) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   Query q(prepare(sql::rsvps));
   q.bind(1, id);
   std::vector<UserId> out;
@@ -194,8 +194,8 @@ Result<std::vector<UserId>> SqliteProgrammeStore::rsvps(TalkId id) {
 }
 
 Result<std::vector<Talk>> SqliteProgrammeStore::take_due_reminders(Millis now_ms) {
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("reminders: begin");
   std::vector<TalkId> due;
   {
@@ -229,7 +229,7 @@ Result<Question> SqliteProgrammeStore::question_locked(QuestionId id, UserId vie
 
 Result<Question> SqliteProgrammeStore::ask(TalkId id, UserId user, std::string name,
                                            std::string text, Millis now_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   auto talk = talk_locked(id);
   if (!talk) return talk.error();
   if (auto allowed = check_ask(*talk, text, now_ms); !allowed) return allowed.error();
@@ -242,7 +242,7 @@ Result<Question> SqliteProgrammeStore::ask(TalkId id, UserId user, std::string n
 }
 
 Result<Question> SqliteProgrammeStore::vote(QuestionId id, UserId user, Millis now_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   auto question = question_locked(id, user);
   if (!question) return question;
   if (auto allowed = check_vote(*question, question->voted_by_me); !allowed) {
@@ -260,7 +260,7 @@ Result<Question> SqliteProgrammeStore::vote(QuestionId id, UserId user, Millis n
 }
 
 Result<Question> SqliteProgrammeStore::mark_answered(QuestionId id, bool answered) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   if (auto found = question_locked(id, 0); !found) return found;
   Query q(prepare(sql::set_answered));
   q.bind(1, id).bind(2, std::int64_t{answered});
@@ -269,7 +269,7 @@ Result<Question> SqliteProgrammeStore::mark_answered(QuestionId id, bool answere
 }
 
 Result<std::vector<Question>> SqliteProgrammeStore::questions(TalkId id, UserId viewer) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   if (auto found = talk_locked(id); !found) return found.error();
   Query q(prepare(sql::questions));
   q.bind(1, id).bind(2, to_db(viewer));
@@ -306,10 +306,10 @@ Status SqliteProgrammeStore::promote_waitlist_locked(TalkId id) {
 }
 
 Result<SeatBooking> SqliteProgrammeStore::book_seat(TalkId id, UserId user, Millis now_ms) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   // BEGIN IMMEDIATE takes the write lock before the seats are counted, so no other writer
   // (another connection or process) can book between the count and the insert.
-  Transaction tx(db_.get());
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("book seat: begin");
   auto talk = talk_locked(id);
   if (!talk) return talk.error();
@@ -336,8 +336,8 @@ Result<SeatBooking> SqliteProgrammeStore::book_seat(TalkId id, UserId user, Mill
 }
 
 Result<UserId> SqliteProgrammeStore::cancel_seat(TalkId id, UserId user) {
-  std::lock_guard lock(mutex_);
-  Transaction tx(db_.get());
+  const auto lock = db_->lock();
+  Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("cancel seat: begin");
   if (auto talk = talk_locked(id); !talk) return talk.error();
   SeatStatus was = SeatStatus::none;
@@ -362,7 +362,7 @@ Result<UserId> SqliteProgrammeStore::cancel_seat(TalkId id, UserId user) {
 }
 
 Result<SeatBooking> SqliteProgrammeStore::seat(TalkId id, UserId user) {
-  std::lock_guard lock(mutex_);
+  const auto lock = db_->lock();
   return seat_locked(id, user);
 }
 
