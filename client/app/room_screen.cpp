@@ -16,7 +16,8 @@ RoomScreen::RoomScreen(AppContext& ctx)
 RoomScreen::RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius)
     : ctx_(ctx),
       fallback_map_(world::MapBuilder("fallback", 64, 64).build()),
-      map_chunks_(ctx.renderer, *ctx.textures) {
+      map_chunks_(ctx.renderer, *ctx.textures),
+      programme_(ctx, [this](std::string text) { toast(std::move(text)); }) {
   self_id_ = joined.user_id();
   radius_ = radius;
   layout_ = layout_room(ctx.width, ctx.height, chat_panel_);
@@ -30,6 +31,7 @@ RoomScreen::~RoomScreen() {
 
 void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   room_ = snapshot.room();
+  programme_.set_room(room_);
   const world::Map* map = ctx_.maps->find(snapshot.map());
   if (map == nullptr) {
     toast("This client has no map \"" + snapshot.map() + "\"; showing an empty floor.", 10.0);
@@ -76,6 +78,7 @@ void RoomScreen::send_move(const std::optional<v1::Move>& move) {
 
 void RoomScreen::on_message(const v1::Envelope& e) {
   if (grad_.on_message(e)) return;
+  if (programme_.on_message(e)) return;
   switch (e.body_case()) {
     case v1::Envelope::kFrame:
       avatars_.apply(e.frame(), self_id_);
@@ -305,6 +308,7 @@ void RoomScreen::handle_click(int x, int y, Uint8 button) {
 }
 
 void RoomScreen::handle_event(const SDL_Event& event) {
+  if (!chat_focus_ && programme_.handle_event(event)) return;
   if (chat_focus_) {
     switch (chat_input_.handle_event(event)) {
       case FieldAction::submit:
@@ -343,7 +347,7 @@ void RoomScreen::handle_event(const SDL_Event& event) {
 }
 
 void RoomScreen::walk_input() {
-  if (chat_focus_) return;
+  if (chat_focus_ || programme_.typing()) return;
   const Uint8* keys = SDL_GetKeyboardState(nullptr);
   std::optional<world::Direction> d;
   if (keys[SDL_SCANCODE_UP] || keys[SDL_SCANCODE_W]) d = world::Direction::up;
@@ -403,6 +407,7 @@ bool RoomScreen::settled() const {
 void RoomScreen::draw() const {
   draw_world();
   draw_hud();
+  programme_.draw();
 }
 
 }  // namespace moim::client::app

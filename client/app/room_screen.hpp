@@ -17,6 +17,7 @@
 #include "moim/client/core/follow.hpp"
 #include "moim/client/core/own_avatar.hpp"
 #include "moim/client/core/room_layout.hpp"
+#include "programme_panel.hpp"
 #include "text_field.hpp"
 
 namespace moim::client::app {
@@ -121,6 +122,7 @@ class RoomScreen : public Screen {
   std::size_t script_step_ = 0;
   double script_wait_until_ = 0;
   GraduationUi grad_{ctx_, [this](std::string text) { toast(std::move(text)); }};
+  ProgrammePanel programme_;  // study groups, the programme, focus timer, reminders (F2)
 };
 
 }  // namespace moim::client::app

@@ -1,0 +1,478 @@
+#include "programme_panel.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace moim::client::app {
+
+namespace {
+
+constexpr int kWidth = 470;
+constexpr int kRow = 24;
+constexpr int kListed = 6;  // rows per list; the search narrows longer lists
+constexpr SDL_Color kText{230, 232, 240, 255};
+constexpr SDL_Color kDim{160, 165, 185, 255};
+constexpr SDL_Color kAccent{255, 214, 102, 255};
+
+std::int64_t system_now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The offset of the zone the server shows times in. The server stores UTC; the zones it
+// accepts have fixed offsets (server/programme/time_zone.hpp), so a small table is exact.
+int zone_offset_minutes(const std::string& zone) {
+  if (zone == "Asia/Seoul" || zone == "Asia/Tokyo") return 9 * 60;
+  return 0;
+}
+
+std::string zone_abbreviation(const std::string& zone) {
+  if (zone == "Asia/Seoul") return "KST";
+  if (zone == "Asia/Tokyo") return "JST";
+  return "UTC";
+}
+
+std::string mm_ss(std::int64_t ms) {
+  const auto s = std::max<std::int64_t>(0, ms / 1000);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 60),
+                static_cast<long long>(s % 60));
+  return buf;
+}
+
+void fill(SDL_Renderer* r, SDL_Rect rect, SDL_Color c) {
+  set_color(r, c);
+  SDL_RenderFillRect(r, &rect);
+}
+
+}  // namespace
+
+std::uint32_t ProgrammePanel::send(v1::Envelope e) {
+  const auto id = ctx_.session->send(std::move(e));
+  if (id != 0) pending_.push_back(id);
+  if (pending_.size() > 64) pending_.erase(pending_.begin());
+  return id;
+}
+
+void ProgrammePanel::set_room(const std::string& room) {
+  room_ = room;
+  timer_.reset();
+  if (room.rfind("study-", 0) == 0) {
+    // The timer is derived from its start, so asking again after entering (or reconnecting)
+    // shows exactly what everyone else in the room sees.
+    v1::Envelope e;
+    e.mutable_get_focus_timer()->set_group_id(std::atoll(room.c_str() + 6));
+    send(std::move(e));
+  }
+}
+
+void ProgrammePanel::toggle() {
+  open_ = !open_;
+  if (open_) refresh();
+  if (!open_) focus(Field::none);
+}
+
+void ProgrammePanel::refresh() {
+  v1::Envelope groups;
+  groups.mutable_list_study_groups()->set_query(query_);
+  send(std::move(groups));
+  v1::Envelope talks;
+  talks.mutable_list_talks();
+  send(std::move(talks));
+  if (selected_talk_ != 0) {
+    v1::Envelope questions;
+    questions.mutable_list_questions()->set_talk_id(selected_talk_);
+    send(std::move(questions));
+  }
+}
+
+std::int64_t ProgrammePanel::server_now_ms() const {
+  return system_now_ms() + clock_offset_ms_;
+}
+
+std::string ProgrammePanel::local_time(std::int64_t utc_ms) const {
+  const auto& zone = ctx_.session->welcome().time_zone();
+  const auto local = std::chrono::sys_time<std::chrono::milliseconds>(
+      std::chrono::milliseconds(utc_ms + zone_offset_minutes(zone) * 60'000LL));
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd(day);
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%02u-%02u %02lld:%02lld %s", static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<long long>(minutes / 60),
+                static_cast<long long>(minutes % 60), zone_abbreviation(zone).c_str());
+  return buf;
+}
+
+bool ProgrammePanel::on_message(const v1::Envelope& e) {
+  const auto mine = std::find(pending_.begin(), pending_.end(), e.request_id());
+  const bool ours = e.request_id() != 0 && mine != pending_.end();
+  if (ours) pending_.erase(mine);
+  switch (e.body_case()) {
+    case v1::Envelope::kStudyGroupList:
+      groups_.assign(e.study_group_list().groups().begin(), e.study_group_list().groups().end());
+      return true;
+    case v1::Envelope::kStudyGroup: {
+      const auto& g = e.study_group();
+      auto it = std::find_if(groups_.begin(), groups_.end(),
+                             [&](const auto& x) { return x.id() == g.id(); });
+      if (it != groups_.end()) {
+        *it = g;
+      } else {
+        groups_.insert(groups_.begin(), g);
+      }
+      return true;
+    }
+    case v1::Envelope::kTalkList:
+      talks_.assign(e.talk_list().talks().begin(), e.talk_list().talks().end());
+      clock_offset_ms_ = e.talk_list().server_time_ms() - system_now_ms();
+      return true;
+    case v1::Envelope::kTalk:
+      for (auto& t : talks_) {
+        if (t.id() == e.talk().id()) t = e.talk();
+      }
+      return true;
+    case v1::Envelope::kQuestionList:
+      if (e.question_list().talk_id() == selected_talk_) {
+        questions_.assign(e.question_list().questions().begin(),
+                          e.question_list().questions().end());
+      }
+      return true;
+    case v1::Envelope::kQuestion:
+      if (ours) refresh();  // votes change the ranking: ask for the list again
+      return true;
+    case v1::Envelope::kSeatBooking: {
+      const auto& s = e.seat_booking();
+      if (s.status() == v1::SEAT_STATUS_CONFIRMED) toast_("Your seat is confirmed.");
+      if (s.status() == v1::SEAT_STATUS_WAITLISTED) {
+        toast_("Waitlisted: number " + std::to_string(s.waitlist_position()));
+      }
+      if (open_) refresh();
+      return true;
+    }
+    case v1::Envelope::kFocusTimer:
+      if (room_ == "study-" + std::to_string(e.focus_timer().group_id())) {
+        timer_ = e.focus_timer();
+        clock_offset_ms_ = e.focus_timer().server_time_ms() - system_now_ms();
+      }
+      return true;
+    case v1::Envelope::kSessionReminder:
+      reminder_ = e.session_reminder();
+      reminder_until_ = ctx_.now + 120.0;
+      return true;
+    case v1::Envelope::kStageGiven:
+      toast_(e.stage_given().display_name() + " has the stage");
+      return true;
+    case v1::Envelope::kHandQueue:
+      return true;
+    case v1::Envelope::kAck:
+      if (ours && open_) refresh();
+      return ours;
+    case v1::Envelope::kError:
+      if (!ours) return false;
+      toast_(e.error().message());
+      return true;
+    default:
+      return false;
+  }
+}
+
+void ProgrammePanel::focus(Field field) {
+  field_ = field;
+  input_.clear();
+  if (field == Field::search) input_.set_value(query_);
+  if (field == Field::none) {
+    SDL_StopTextInput();
+  } else {
+    SDL_StartTextInput();
+  }
+}
+
+void ProgrammePanel::submit_field() {
+  const std::string text = input_.value();
+  switch (field_) {
+    case Field::search:
+      query_ = text;
+      refresh();
+      break;
+    case Field::new_group: {
+      if (text.empty()) break;
+      // A quick start: an evening group; the lead edits nothing else from here.
+      v1::Envelope e;
+      auto* m = e.mutable_create_study_group();
+      m->set_topic(text);
+      m->set_kind(v1::STUDY_GROUP_KIND_OTHER);
+      m->mutable_schedule()->set_days("daily");
+      m->mutable_schedule()->set_times("21:00-24:00");
+      m->set_capacity(10);
+      send(std::move(e));
+      break;
+    }
+    case Field::question: {
+      if (text.empty() || selected_talk_ == 0) break;
+      v1::Envelope e;
+      e.mutable_ask_question()->set_talk_id(selected_talk_);
+      e.mutable_ask_question()->set_text(text);
+      send(std::move(e));
+      break;
+    }
+    case Field::none:
+      break;
+  }
+  focus(Field::none);
+}
+
+void ProgrammePanel::go(const std::string& room) {
+  v1::Envelope e;
+  e.mutable_enter_room()->set_room(room);
+  send(std::move(e));
+}
+
+bool ProgrammePanel::handle_event(const SDL_Event& event) {
+  if (field_ != Field::none) {
+    switch (input_.handle_event(event)) {
+      case FieldAction::submit:
+        submit_field();
+        return true;
+      case FieldAction::cancel:
+        focus(Field::none);
+        return true;
+      default:
+        break;
+    }
+    if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT ||
+        event.type == SDL_TEXTEDITING) {
+      return true;
+    }
+  }
+  if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_F2) {
+    toggle();
+    return true;
+  }
+  if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_LEFT) {
+    const SDL_Point p{event.button.x, event.button.y};
+    for (const auto& b : buttons_) {
+      if (SDL_PointInRect(&p, &b.rect)) {
+        const Button pressed = b;  // running it may change the list
+        run(pressed);
+        return true;
+      }
+    }
+    const SDL_Rect panel = rect();
+    if (open_ && SDL_PointInRect(&p, &panel)) return true;
+  }
+  return false;
+}
+
+SDL_Rect ProgrammePanel::rect() const {
+  return {ctx_.width - kWidth - 8, 40, kWidth, std::max(200, ctx_.height - 48)};
+}
+
+void ProgrammePanel::add_button(SDL_Rect r, const std::string& label, Action action,
+                                std::int64_t id, std::string room) const {
+  fill(ctx_.renderer, r, {60, 66, 96, 255});
+  ctx_.text->draw(label, r.x + 6, r.y + 2, kText, FontSize::small);
+  buttons_.push_back({r, action, id, std::move(room)});
+}
+
+void ProgrammePanel::run(const Button& b) {
+  v1::Envelope e;
+  switch (b.action) {
+    case Action::toggle:
+      return toggle();
+    case Action::search:
+      return focus(Field::search);
+    case Action::new_group:
+      return focus(Field::new_group);
+    case Action::ask:
+      return focus(Field::question);
+    case Action::refresh:
+      return refresh();
+    case Action::enter:
+    case Action::go:
+      return go(b.room);
+    case Action::go_reminder:
+      reminder_.reset();
+      return go(b.room);
+    case Action::dismiss_reminder:
+      reminder_.reset();
+      return;
+    case Action::questions:
+      selected_talk_ = selected_talk_ == b.id ? 0 : b.id;
+      questions_.clear();
+      return refresh();
+    case Action::join:
+      e.mutable_join_study_group()->set_group_id(b.id);
+      break;
+    case Action::leave:
+      e.mutable_leave_study_group()->set_group_id(b.id);
+      break;
+    case Action::rsvp:
+    case Action::unrsvp:
+      e.mutable_rsvp()->set_talk_id(b.id);
+      e.mutable_rsvp()->set_going(b.action == Action::rsvp);
+      break;
+    case Action::book:
+      e.mutable_book_seat()->set_talk_id(b.id);
+      break;
+    case Action::cancel:
+      e.mutable_cancel_seat()->set_talk_id(b.id);
+      break;
+    case Action::vote:
+      e.mutable_vote_question()->set_question_id(b.id);
+      break;
+    case Action::start_timer:
+      e.mutable_start_focus_timer()->set_group_id(b.id);
+      break;
+    case Action::stop_timer:
+      e.mutable_stop_focus_timer()->set_group_id(b.id);
+      break;
+  }
+  send(std::move(e));
+}
+
+void ProgrammePanel::draw() const {
+  buttons_.clear();
+  add_button({ctx_.width - 300, 4, 118, 24}, open_ ? "Close (F2)" : "Programme (F2)",
+             Action::toggle);
+  draw_timer();
+  draw_reminder();
+  if (!open_) return;
+  const SDL_Rect r = rect();
+  fill(ctx_.renderer, r, {20, 22, 32, 225});
+  int y = r.y + 8;
+  draw_groups(r.x + 8, y, r.w - 16);
+  y += 8;
+  draw_talks(r.x + 8, y, r.w - 16);
+  if (selected_talk_ != 0) draw_questions(r.x + 8, y, r.w - 16);
+  if (field_ != Field::none) {
+    const char* what = field_ == Field::search      ? "Search study groups"
+                       : field_ == Field::new_group ? "Topic of your new study group"
+                                                    : "Your question";
+    ctx_.text->draw(std::string(what) + " (Enter to send, Esc to cancel)", r.x + 8,
+                    r.y + r.h - 62, kDim, FontSize::small);
+    input_.draw(*ctx_.text, ctx_.renderer, {r.x + 8, r.y + r.h - 38, r.w - 16, 30}, true,
+                ctx_.now);
+  }
+}
+
+void ProgrammePanel::draw_groups(int x, int& y, int w) const {
+  ctx_.text->draw("Study groups" + (query_.empty() ? "" : "  “" + query_ + "”"), x, y, kAccent);
+  add_button({x + w - 150, y, 70, 22}, "Search", Action::search);
+  add_button({x + w - 74, y, 74, 22}, "New", Action::new_group);
+  y += kRow + 4;
+  int shown = 0;
+  for (const auto& g : groups_) {
+    if (shown++ == kListed) break;
+    const std::string line = g.topic() + "  " + std::to_string(g.member_count()) + "/" +
+                             std::to_string(g.capacity()) + (g.recruiting() ? "" : " closed");
+    const std::string fitted = line.substr(0, ctx_.text->fit(line, w - 130, FontSize::small));
+    ctx_.text->draw(fitted, x, y, g.is_member() ? kText : kDim, FontSize::small);
+    ctx_.text->draw(g.schedule().description(), x + 8, y + 16, kDim, FontSize::small);
+    add_button({x + w - 124, y, 58, 22}, g.is_member() ? "Leave" : "Join",
+               g.is_member() ? Action::leave : Action::join, g.id());
+    add_button({x + w - 62, y, 62, 22}, "Enter", Action::enter, 0, g.room());
+    y += kRow + 14;
+  }
+  if (groups_.empty()) {
+    ctx_.text->draw("No study groups yet: press New to start one.", x, y, kDim, FontSize::small);
+    y += kRow;
+  }
+}
+
+void ProgrammePanel::draw_talks(int x, int& y, int w) const {
+  ctx_.text->draw("Programme", x, y, kAccent);
+  add_button({x + w - 74, y, 74, 22}, "Refresh", Action::refresh);
+  y += kRow + 4;
+  int shown = 0;
+  for (const auto& t : talks_) {
+    if (shown++ == kListed) break;
+    const bool live = t.start_ms() <= server_now_ms() && server_now_ms() < t.end_ms();
+    std::string line = local_time(t.start_ms()) + "  " + t.title();
+    line = line.substr(0, ctx_.text->fit(line, w - 190, FontSize::small));
+    ctx_.text->draw(line, x, y, live ? kAccent : kText, FontSize::small);
+    std::string who = t.speaker() + (t.company().empty() ? "" : " (" + t.company() + ")");
+    if (t.kind() != v1::TALK_KIND_TECH_TALK) {
+      who += "  seats " + std::to_string(t.booked()) + "/" + std::to_string(t.capacity());
+      if (t.seat() == v1::SEAT_STATUS_CONFIRMED) who += " · booked";
+      if (t.seat() == v1::SEAT_STATUS_WAITLISTED) {
+        who += " · waitlist #" + std::to_string(t.waitlist_position());
+      }
+    }
+    ctx_.text->draw(who, x + 8, y + 16, kDim, FontSize::small);
+    if (t.kind() != v1::TALK_KIND_TECH_TALK) {
+      const bool held = t.seat() != v1::SEAT_STATUS_NONE;
+      add_button({x + w - 184, y, 64, 22}, held ? "Cancel" : "Book",
+                 held ? Action::cancel : Action::book, t.id());
+    } else {
+      add_button({x + w - 184, y, 64, 22}, t.rsvped() ? "Going ✓" : "RSVP",
+                 t.rsvped() ? Action::unrsvp : Action::rsvp, t.id());
+    }
+    add_button({x + w - 116, y, 50, 22}, "Q&A", Action::questions, t.id());
+    add_button({x + w - 62, y, 62, 22}, "Go", Action::go, 0, t.room());
+    y += kRow + 14;
+  }
+  if (talks_.empty()) {
+    ctx_.text->draw("Nothing scheduled in the next four weeks.", x, y, kDim, FontSize::small);
+    y += kRow;
+  }
+}
+
+void ProgrammePanel::draw_questions(int x, int& y, int w) const {
+  y += 4;
+  ctx_.text->draw("Questions (most votes first)", x, y, kAccent, FontSize::small);
+  add_button({x + w - 74, y, 74, 22}, "Ask", Action::ask);
+  y += kRow;
+  int shown = 0;
+  for (const auto& q : questions_) {
+    if (shown++ == kListed) break;
+    const bool can_vote = !q.voted_by_me() && !q.answered();
+    if (can_vote) {
+      add_button({x, y, 46, 20}, "▲ " + std::to_string(q.votes()), Action::vote, q.id());
+    } else {
+      ctx_.text->draw("✓ " + std::to_string(q.votes()), x + 6, y + 2, kDim, FontSize::small);
+    }
+    std::string line = q.text() + "  — " + q.author_name() + (q.answered() ? " (answered)" : "");
+    line = line.substr(0, ctx_.text->fit(line, w - 56, FontSize::small));
+    ctx_.text->draw(line, x + 52, y + 2, q.answered() ? kDim : kText, FontSize::small);
+    y += kRow;
+  }
+}
+
+void ProgrammePanel::draw_timer() const {
+  if (room_.rfind("study-", 0) != 0) return;
+  const SDL_Rect box{ctx_.width / 2 - 170, 40, 340, 30};
+  fill(ctx_.renderer, box, {20, 22, 32, 220});
+  const auto group = std::atoll(room_.c_str() + 6);
+  std::string label = "Focus timer: stopped";
+  bool running = false;
+  if (timer_ && timer_->started_at_ms() != 0) {
+    running = true;
+    // Phases from the start time alone: the same on every screen, after any reconnect.
+    const std::int64_t focus = timer_->focus_minutes() * 60'000LL;
+    const std::int64_t cycle = focus + timer_->break_minutes() * 60'000LL;
+    const std::int64_t elapsed = std::max<std::int64_t>(0, server_now_ms() - timer_->started_at_ms());
+    const std::int64_t into = cycle > 0 ? elapsed % cycle : 0;
+    label = into < focus ? "Focus " + mm_ss(focus - into) : "Break " + mm_ss(cycle - into);
+    label += "  · round " + std::to_string(cycle > 0 ? elapsed / cycle + 1 : 1);
+  }
+  ctx_.text->draw(label, box.x + 8, box.y + 5, running ? kAccent : kText);
+  add_button({box.x + box.w - 76, box.y + 4, 70, 22}, running ? "Stop" : "50/10",
+             running ? Action::stop_timer : Action::start_timer, group);
+}
+
+void ProgrammePanel::draw_reminder() const {
+  if (!reminder_ || ctx_.now > reminder_until_) return;
+  const SDL_Rect box{ctx_.width / 2 - 260, 76, 520, 34};
+  fill(ctx_.renderer, box, {90, 60, 20, 235});
+  const auto& t = reminder_->talk();
+  std::string text = "Starting now: " + t.title() + " in " + reminder_->room();
+  text = text.substr(0, ctx_.text->fit(text, box.w - 190));
+  ctx_.text->draw(text, box.x + 8, box.y + 6, kText);
+  add_button({box.x + box.w - 176, box.y + 5, 90, 24}, "Go there", Action::go_reminder, 0,
+             reminder_->room());
+  add_button({box.x + box.w - 80, box.y + 5, 72, 24}, "Later", Action::dismiss_reminder);
+}
+
+}  // namespace moim::client::app

@@ -1,0 +1,88 @@
+#pragma once
+// Study groups and the tech-talk hall in the desktop client: a panel (F2, or the "Programme"
+// button) listing study groups (search, create, join, leave, enter their room) and the
+// programme (RSVP, book a seat, questions with votes, go there); the focus timer of the study
+// room you are in; and a reminder banner with "Go there" when a session you RSVP'd starts.
+//
+// The room screen hands it every envelope first (on_message), its events (handle_event), and
+// calls draw() last. It only sends requests and keeps what the answers say; nothing here
+// changes the room.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "text_field.hpp"
+
+namespace moim::client::app {
+
+class ProgrammePanel {
+ public:
+  using Toast = std::function<void(std::string)>;
+  ProgrammePanel(AppContext& ctx, Toast toast) : ctx_(ctx), toast_(std::move(toast)) {}
+
+  // The room we are in now (a study group's room shows its focus timer).
+  void set_room(const std::string& room);
+  // True if the envelope was the panel's (answers to its requests, programme pushes).
+  bool on_message(const v1::Envelope& e);
+  // True if the event was used (a click on the panel, typing in its field, F2).
+  bool handle_event(const SDL_Event& event);
+  void draw() const;
+  bool open() const { return open_; }
+  bool typing() const { return field_ != Field::none; }
+
+ private:
+  enum class Field { none, search, new_group, question };
+  enum class Action {
+    toggle, search, new_group, join, leave, enter, refresh, rsvp, unrsvp, book, cancel,
+    questions, ask, vote, go, start_timer, stop_timer, dismiss_reminder, go_reminder
+  };
+  // Laid out by draw() (which changes nothing else); a click runs the action with its target.
+  struct Button {
+    SDL_Rect rect;
+    Action action;
+    std::int64_t id = 0;
+    std::string room;
+  };
+
+  void toggle();
+  void refresh();
+  std::uint32_t send(v1::Envelope e);
+  void run(const Button& button);
+  void submit_field();
+  void focus(Field field);
+  void go(const std::string& room);
+  std::int64_t server_now_ms() const;
+  std::string local_time(std::int64_t utc_ms) const;
+  SDL_Rect rect() const;
+  // Draws a button and remembers where it is for the next click.
+  void add_button(SDL_Rect r, const std::string& label, Action action, std::int64_t id = 0,
+                  std::string room = {}) const;
+  void draw_groups(int x, int& y, int w) const;
+  void draw_talks(int x, int& y, int w) const;
+  void draw_questions(int x, int& y, int w) const;
+  void draw_timer() const;
+  void draw_reminder() const;
+
+  AppContext& ctx_;
+  Toast toast_;
+  bool open_ = false;
+  std::string room_;
+  std::vector<v1::StudyGroupInfo> groups_;
+  std::vector<v1::TalkInfo> talks_;
+  std::int64_t selected_talk_ = 0;
+  std::vector<v1::QuestionInfo> questions_;
+  std::optional<v1::FocusTimerState> timer_;  // of the study room we are in
+  std::int64_t clock_offset_ms_ = 0;          // server time − our time
+  std::optional<v1::SessionReminder> reminder_;
+  double reminder_until_ = 0;
+  std::vector<std::uint32_t> pending_;  // our request ids, to claim their errors
+  Field field_ = Field::none;
+  TextField input_{600};
+  std::string query_;
+  mutable std::vector<Button> buttons_;
+};
+
+}  // namespace moim::client::app
