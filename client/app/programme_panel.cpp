@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 namespace moim::client::app {
 
@@ -241,8 +242,7 @@ bool ProgrammePanel::handle_event(const SDL_Event& event) {
       default:
         break;
     }
-    if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT ||
-        event.type == SDL_TEXTEDITING) {
+    if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT || event.type == SDL_TEXTEDITING) {
       return true;
     }
   }
@@ -350,10 +350,9 @@ void ProgrammePanel::draw() const {
     const char* what = field_ == Field::search      ? "Search study groups"
                        : field_ == Field::new_group ? "Topic of your new study group"
                                                     : "Your question";
-    ctx_.text->draw(std::string(what) + " (Enter to send, Esc to cancel)", r.x + 8,
-                    r.y + r.h - 62, kDim, FontSize::small);
-    input_.draw(*ctx_.text, ctx_.renderer, {r.x + 8, r.y + r.h - 38, r.w - 16, 30}, true,
-                ctx_.now);
+    ctx_.text->draw(std::string(what) + " (Enter to send, Esc to cancel)", r.x + 8, r.y + r.h - 62,
+                    kDim, FontSize::small);
+    input_.draw(*ctx_.text, ctx_.renderer, {r.x + 8, r.y + r.h - 38, r.w - 16, 30}, true, ctx_.now);
   }
 }
 
@@ -452,7 +451,8 @@ void ProgrammePanel::draw_timer() const {
     // Phases from the start time alone: the same on every screen, after any reconnect.
     const std::int64_t focus = timer_->focus_minutes() * 60'000LL;
     const std::int64_t cycle = focus + timer_->break_minutes() * 60'000LL;
-    const std::int64_t elapsed = std::max<std::int64_t>(0, server_now_ms() - timer_->started_at_ms());
+    const std::int64_t elapsed =
+        std::max<std::int64_t>(0, server_now_ms() - timer_->started_at_ms());
     const std::int64_t into = cycle > 0 ? elapsed % cycle : 0;
     label = into < focus ? "Focus " + mm_ss(focus - into) : "Break " + mm_ss(cycle - into);
     label += "  · round " + std::to_string(cycle > 0 ? elapsed / cycle + 1 : 1);

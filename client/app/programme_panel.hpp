@@ -36,8 +36,25 @@ class ProgrammePanel {
  private:
   enum class Field { none, search, new_group, question };
   enum class Action {
-    toggle, search, new_group, join, leave, enter, refresh, rsvp, unrsvp, book, cancel,
-    questions, ask, vote, go, start_timer, stop_timer, dismiss_reminder, go_reminder
+    toggle,
+    search,
+    new_group,
+    join,
+    leave,
+    enter,
+    refresh,
+    rsvp,
+    unrsvp,
+    book,
+    cancel,
+    questions,
+    ask,
+    vote,
+    go,
+    start_timer,
+    stop_timer,
+    dismiss_reminder,
+    go_reminder
   };
   // Laid out by draw() (which changes nothing else); a click runs the action with its target.
   struct Button {

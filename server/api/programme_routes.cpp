@@ -88,8 +88,10 @@ std::optional<ApiResponse> apply(Talk& talk, const json& body, const TimeZone& z
     if (!kind) return bad("kind must be tech_talk, office_hours or resume_clinic");
     talk.kind = *kind;
   }
-  for (auto [field, target] : {std::pair{"title", &talk.title}, {"speaker", &talk.speaker},
-                               {"company", &talk.company}, {"room", &talk.room},
+  for (auto [field, target] : {std::pair{"title", &talk.title},
+                               {"speaker", &talk.speaker},
+                               {"company", &talk.company},
+                               {"room", &talk.room},
                                {"notes", &talk.notes}}) {
     if (body.contains(field)) *target = body.at(field).get<std::string>();
   }
@@ -211,9 +213,9 @@ ApiResponse ics(app::Hub& hub) {
   // A calendar keeps what it has already seen; a quarter back and a year ahead is plenty.
   auto talks = hub.store().programme().list_talks(now - 90 * kDay, now + 365 * kDay);
   if (!talks) return ApiResponse::from(talks.error());
-  auto response = ApiResponse::text(200, render_ical(*talks, now, hub.config().server_name,
-                                                     zone_of(hub)),
-                                    "text/calendar; charset=utf-8");
+  auto response =
+      ApiResponse::text(200, render_ical(*talks, now, hub.config().server_name, zone_of(hub)),
+                        "text/calendar; charset=utf-8");
   response.headers.emplace_back("Content-Disposition", "inline; filename=\"moim.ics\"");
   return response;
 }

@@ -67,8 +67,8 @@ v1::Envelope ProgrammeService::schedule_talk(const Identity& who, std::uint32_t 
     return error(rid, {Errc::no_such_room, "no room called '" + talk->room + "'"});
   }
   talk->created_at_ms = talk->updated_at_ms = now_ms();
-  auto saved = talk->id == 0 ? store_.create_talk(std::move(*talk))
-                             : store_.update_talk(std::move(*talk));
+  auto saved =
+      talk->id == 0 ? store_.create_talk(std::move(*talk)) : store_.update_talk(std::move(*talk));
   if (!saved) return error(rid, saved.error());
   return talk_reply(rid, who, *saved);
 }
@@ -110,8 +110,7 @@ v1::Envelope ProgrammeService::mark_answered(const Identity& who, std::uint32_t 
   return out;
 }
 
-v1::Envelope ProgrammeService::list_questions(const Identity& who, std::uint32_t rid,
-                                              TalkId id) {
+v1::Envelope ProgrammeService::list_questions(const Identity& who, std::uint32_t rid, TalkId id) {
   auto questions = store_.questions(id, who.id);
   if (!questions) return error(rid, questions.error());
   Envelope out;
@@ -234,20 +233,20 @@ void ProgrammeService::give_stage(const Identity& who, const Link& link, std::ui
   auto room = hub_.room(talk->room);
   if (!room) return reply_error({Errc::no_such_room, "the session's room is gone"});
   // The move happens on the room's strand; the answer and the announcement follow from there.
-  room->place_on_stage(speaker, [room, link, rid, id, speaker,
-                                 name = std::move(speaker_name)](Status placed) {
-    if (!placed) {
-      link->deliver(encode_shared(net::error_envelope(rid, placed.error())));
-      return;
-    }
-    v1::Envelope push;
-    auto* given = push.mutable_stage_given();
-    given->set_talk_id(id);
-    given->set_user_id(speaker);
-    given->set_display_name(name);
-    room->broadcast(push);
-    link->deliver(encode_shared(proto::make_ack(rid)));
-  });
+  room->place_on_stage(
+      speaker, [room, link, rid, id, speaker, name = std::move(speaker_name)](Status placed) {
+        if (!placed) {
+          link->deliver(encode_shared(net::error_envelope(rid, placed.error())));
+          return;
+        }
+        v1::Envelope push;
+        auto* given = push.mutable_stage_given();
+        given->set_talk_id(id);
+        given->set_user_id(speaker);
+        given->set_display_name(name);
+        room->broadcast(push);
+        link->deliver(encode_shared(proto::make_ack(rid)));
+      });
 }
 
 }  // namespace moim::app

@@ -248,8 +248,8 @@ std::optional<GroupId> ProgrammeService::group_for_room(std::string_view room) {
 RoomHost::PresenceHook ProgrammeService::attendance_hook(GroupId group) {
   return [this, group](store::UserId user, bool entered) {
     const auto now = now_ms();
-    auto recorded = entered ? store_.record_enter(group, user, now)
-                            : store_.record_leave(group, user, now);
+    auto recorded =
+        entered ? store_.record_enter(group, user, now) : store_.record_leave(group, user, now);
     if (!recorded) {
       spdlog::warn("attendance of {} in group {}: {}", user, group, recorded.error().message);
     }

@@ -26,7 +26,8 @@ struct MemberRow {
 // session_start, session_end (local, in the group's zone), user_id, display_name,
 // minutes_present, attended (≥ min_ms), current_streak, best_streak. Fields are quoted as
 // RFC 4180 asks; a cell that a spreadsheet would run as a formula is prefixed with ' .
-std::string render_attendance_csv(const StudyGroup& group, const std::vector<SessionAttendance>& log,
+std::string render_attendance_csv(const StudyGroup& group,
+                                  const std::vector<SessionAttendance>& log,
                                   const std::vector<MemberRow>& members, Millis min_ms);
 
 }  // namespace moim::programme

@@ -58,7 +58,7 @@ class Room {
   void deliver_direct(const ChatView& chat);
   void set_presence(UserId id, std::uint32_t request_id, Presence presence);
   void set_muted(UserId id, std::int64_t until_ms);  // -1 lifts the mute
-  std::int64_t muted_until(UserId id) const;          // -1 when not muted or absent
+  std::int64_t muted_until(UserId id) const;         // -1 when not muted or absent
 
   // Puts someone on a walkable tile of the first zone of `kind` (a host giving the stage):
   // others see them move in the next frame; they get a MoveCorrection with their new tile.

@@ -226,8 +226,7 @@ Status SqliteProgrammeStore::record_leave(GroupId id, UserId user, Millis at_ms)
   return ok();
 }
 
-Result<std::vector<Visit>> SqliteProgrammeStore::visits(GroupId id, Millis from_ms,
-                                                        Millis to_ms) {
+Result<std::vector<Visit>> SqliteProgrammeStore::visits(GroupId id, Millis from_ms, Millis to_ms) {
   const auto lock = db_->lock();
   Query q(prepare(sql::visits));
   q.bind(1, id).bind(2, from_ms).bind(3, to_ms);

@@ -13,8 +13,7 @@ namespace moim::programme {
 
 class SqliteProgrammeStore final : public ProgrammeStore {
  public:
-  explicit SqliteProgrammeStore(std::shared_ptr<store::sqlite::Database> db)
-      : db_(std::move(db)) {}
+  explicit SqliteProgrammeStore(std::shared_ptr<store::sqlite::Database> db) : db_(std::move(db)) {}
 
   // sqlite_programme_groups.cpp
   Result<StudyGroup> create_group(StudyGroup group) override;
@@ -25,8 +24,7 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   Result<bool> is_member(GroupId id, UserId user) override;
   Result<std::vector<GroupMember>> members(GroupId id) override;
   Result<std::vector<GroupId>> groups_of(UserId user) override;
-  Result<StudyGroup> set_group_access(GroupId id, bool recruiting,
-                                      bool visitors_allowed) override;
+  Result<StudyGroup> set_group_access(GroupId id, bool recruiting, bool visitors_allowed) override;
   Result<StudyGroup> set_focus_timer(GroupId id, const FocusTimer& timer) override;
   Status record_enter(GroupId id, UserId user, Millis at_ms) override;
   Status record_leave(GroupId id, UserId user, Millis at_ms) override;

@@ -354,8 +354,10 @@ Result<UserId> SqliteProgrammeStore::cancel_seat(TalkId id, UserId user) {
     Query q(prepare(sql::promote_first));
     q.bind(1, id);
     const int rc = q.step();
-    if (rc == SQLITE_ROW) promoted = static_cast<UserId>(q.int64(0));
-    else if (rc != SQLITE_DONE) return internal("cancel seat: promote");
+    if (rc == SQLITE_ROW)
+      promoted = static_cast<UserId>(q.int64(0));
+    else if (rc != SQLITE_DONE)
+      return internal("cancel seat: promote");
   }
   if (tx.commit() != SQLITE_OK) return internal("cancel seat: commit");
   return promoted;

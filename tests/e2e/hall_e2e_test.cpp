@@ -26,7 +26,8 @@ TEST(HallE2E, RolesQuestionsStageAndHands) {
 
   // Host actions are the host's.
   const auto now = now_ms();
-  auto talk_req = schedule_talk(v1::TALK_KIND_TECH_TALK, "대규모 트래픽", now - 60'000, now + kHour);
+  auto talk_req =
+      schedule_talk(v1::TALK_KIND_TECH_TALK, "대규모 트래픽", now - 60'000, now + kHour);
   expect_error(listener->request(talk_req), v1::ERROR_CODE_FORBIDDEN);
   auto scheduled = host->request(talk_req);
   ASSERT_TRUE(scheduled && scheduled->has_talk()) << scheduled->DebugString();
@@ -66,9 +67,8 @@ TEST(HallE2E, RolesQuestionsStageAndHands) {
   });
   expect_error(listener->request(answered), v1::ERROR_CODE_FORBIDDEN);
   EXPECT_TRUE(host->request(answered)->question().answered());
-  auto ranked = host->request(by_talk(talk, [](v1::Envelope& e, std::int64_t id) {
-    e.mutable_list_questions()->set_talk_id(id);
-  }));
+  auto ranked = host->request(by_talk(
+      talk, [](v1::Envelope& e, std::int64_t id) { e.mutable_list_questions()->set_talk_id(id); }));
   ASSERT_TRUE(ranked && ranked->has_question_list());
   ASSERT_EQ(ranked->question_list().questions_size(), 1);
   EXPECT_EQ(ranked->question_list().questions(0).votes(), 2u);
@@ -111,9 +111,8 @@ TEST(HallE2E, RolesQuestionsStageAndHands) {
       [](const v1::Envelope& e) { return e.has_hand_queue() && e.hand_queue().hands_size() == 1; });
   ASSERT_TRUE(queue);
   EXPECT_EQ(queue->hand_queue().hands(0).display_name(), "청중");
-  auto next = by_talk(talk, [](v1::Envelope& e, std::int64_t id) {
-    e.mutable_next_hand()->set_talk_id(id);
-  });
+  auto next = by_talk(
+      talk, [](v1::Envelope& e, std::int64_t id) { e.mutable_next_hand()->set_talk_id(id); });
   expect_error(listener->request(next), v1::ERROR_CODE_FORBIDDEN);
   ASSERT_TRUE(host->request(next)->has_ack());
   auto floor = listener->wait_for([](const v1::Envelope& e) { return e.has_move_correction(); });
@@ -141,9 +140,8 @@ TEST(HallE2E, SeatsWaitlistAndStartReminderWithGoThere) {
       schedule_talk(v1::TALK_KIND_OFFICE_HOURS, "Office hours", now + kHour, now + 2 * kHour, 1));
   ASSERT_TRUE(office && office->has_talk());
   const auto seats = office->talk().id();
-  auto book = by_talk(seats, [](v1::Envelope& e, std::int64_t id) {
-    e.mutable_book_seat()->set_talk_id(id);
-  });
+  auto book = by_talk(
+      seats, [](v1::Envelope& e, std::int64_t id) { e.mutable_book_seat()->set_talk_id(id); });
   auto first = a->request(book);
   ASSERT_TRUE(first && first->has_seat_booking()) << first->DebugString();
   EXPECT_EQ(first->seat_booking().status(), v1::SEAT_STATUS_CONFIRMED);
@@ -159,8 +157,8 @@ TEST(HallE2E, SeatsWaitlistAndStartReminderWithGoThere) {
   EXPECT_EQ(moved_up->seat_booking().status(), v1::SEAT_STATUS_CONFIRMED);
 
   // A talk that starts in a moment: everyone who RSVP'd and is online hears about it.
-  auto soon = host->request(
-      schedule_talk(v1::TALK_KIND_TECH_TALK, "곧 시작", now + 800, now + kHour));
+  auto soon =
+      host->request(schedule_talk(v1::TALK_KIND_TECH_TALK, "곧 시작", now + 800, now + kHour));
   ASSERT_TRUE(soon && soon->has_talk());
   ASSERT_TRUE(a->request(make([&](v1::Envelope& e) {
                  e.mutable_rsvp()->set_talk_id(soon->talk().id());
@@ -172,8 +170,9 @@ TEST(HallE2E, SeatsWaitlistAndStartReminderWithGoThere) {
   EXPECT_EQ(reminder->session_reminder().room(), "hall");
   EXPECT_FALSE(b->wait_for([](const v1::Envelope& e) { return e.has_session_reminder(); }, 300ms));
   // "Go there".
-  auto there = a->request(
-      make([&](v1::Envelope& e) { e.mutable_enter_room()->set_room(reminder->session_reminder().room()); }));
+  auto there = a->request(make([&](v1::Envelope& e) {
+    e.mutable_enter_room()->set_room(reminder->session_reminder().room());
+  }));
   ASSERT_TRUE(there && there->has_room_entered()) << there->DebugString();
   EXPECT_EQ(there->room_entered().room().room(), "hall");
 }

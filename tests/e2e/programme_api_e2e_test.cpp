@@ -96,9 +96,8 @@ TEST(ProgrammeApiE2E, ScheduleRsvpAskVoteStageAndRestart) {
   EXPECT_EQ(after.json()["rsvp_count"], 2);
   EXPECT_EQ(after.json()["notes"], "slides: https://example.com/traffic.pdf");
   auto back = server.join("청중", "hall");
-  auto list = back->request(make([&](v1::Envelope& e) {
-    e.mutable_list_questions()->set_talk_id(talk);
-  }));
+  auto list =
+      back->request(make([&](v1::Envelope& e) { e.mutable_list_questions()->set_talk_id(talk); }));
   ASSERT_TRUE(list && list->has_question_list());
   ASSERT_EQ(list->question_list().questions_size(), 1);
   EXPECT_EQ(list->question_list().questions(0).votes(), 2u);
@@ -109,11 +108,16 @@ TEST(ProgrammeApiE2E, EveryRouteRefusesMissingAndAttendeeTokens) {
   TestServer server;
   const auto attendee = server.host_token(store::Role::attendee);
   const std::vector<std::pair<std::string, std::string>> routes{
-      {"GET", "/api/talks"},          {"POST", "/api/talks"},
-      {"GET", "/api/talks/1"},        {"PUT", "/api/talks/1"},
-      {"DELETE", "/api/talks/1"},     {"GET", "/api/talks/1/questions"},
-      {"GET", "/api/talks/1/notes"},  {"PUT", "/api/talks/1/notes"},
-      {"POST", "/api/talks/1/notes"}, {"GET", "/api/study-groups"},
+      {"GET", "/api/talks"},
+      {"POST", "/api/talks"},
+      {"GET", "/api/talks/1"},
+      {"PUT", "/api/talks/1"},
+      {"DELETE", "/api/talks/1"},
+      {"GET", "/api/talks/1/questions"},
+      {"GET", "/api/talks/1/notes"},
+      {"PUT", "/api/talks/1/notes"},
+      {"POST", "/api/talks/1/notes"},
+      {"GET", "/api/study-groups"},
       {"GET", "/api/study-groups/1/attendance.csv"}};
   for (const auto& [method, path] : routes) {
     EXPECT_EQ(http_request(server.port(), method, path, "{}").status, 401) << method << path;
@@ -170,8 +174,8 @@ TEST(ProgrammeApiE2E, CalendarFeedParsesInPythonIcalendar) {
   auto feed = http_request(server.port(), "GET", "/api/talks.ics");
   ASSERT_EQ(feed.status, 200);
   EXPECT_EQ(feed.content_type, "text/calendar; charset=utf-8");
-  const auto file = std::filesystem::temp_directory_path() /
-                    ("moim-feed-" + std::to_string(now_ms()) + ".ics");
+  const auto file =
+      std::filesystem::temp_directory_path() / ("moim-feed-" + std::to_string(now_ms()) + ".ics");
   std::ofstream(file, std::ios::binary) << feed.body;
   const std::string check =
       "/usr/bin/python3 -c \"import icalendar,sys; c=icalendar.Calendar.from_ical(open(sys.argv[1],"

@@ -77,9 +77,8 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   ASSERT_TRUE(lead->request(enter(room))->has_room_entered());
 
   // The focus timer: started by a member, pushed to the room, refused to strangers.
-  auto started = lead->request(make([&](v1::Envelope& e) {
-    e.mutable_start_focus_timer()->set_group_id(group.id());
-  }));
+  auto started = lead->request(
+      make([&](v1::Envelope& e) { e.mutable_start_focus_timer()->set_group_id(group.id()); }));
   ASSERT_TRUE(started && started->has_focus_timer()) << started->DebugString();
   const auto timer = started->focus_timer();
   EXPECT_EQ(timer.phase(), v1::FOCUS_PHASE_FOCUS);
@@ -90,8 +89,8 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   ASSERT_TRUE(pushed);
   EXPECT_EQ(pushed->focus_timer().started_at_ms(), timer.started_at_ms());
   expect_error(stranger->request(make([&](v1::Envelope& e) {
-                 e.mutable_start_focus_timer()->set_group_id(group.id());
-               })),
+    e.mutable_start_focus_timer()->set_group_id(group.id());
+  })),
                v1::ERROR_CODE_NOT_A_MEMBER);
 
   // A reconnect (a new connection straight into the room) finds the same timer.
@@ -119,8 +118,8 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   ASSERT_TRUE(closed && closed->has_study_group());
   EXPECT_FALSE(closed->study_group().recruiting());
   expect_error(stranger->request(make([&](v1::Envelope& e) {
-                 e.mutable_join_study_group()->set_group_id(group.id());
-               })),
+    e.mutable_join_study_group()->set_group_id(group.id());
+  })),
                v1::ERROR_CODE_RECRUITING_CLOSED);
   // Visitors allowed now.
   ASSERT_TRUE(stranger->request(enter(room))->has_room_entered());

@@ -93,8 +93,10 @@ TEST_F(GroupStore, ConcurrentJoinsNeverExceedCapacity) {
   for (std::size_t i = 0; i < people.size(); ++i) {
     threads.emplace_back([&, i] {
       auto r = connections[i % connections.size()]->programme().join_group(id, people[i], kNow);
-      if (r) ++joined;
-      else EXPECT_EQ(r.error().code, Errc::group_full) << r.error().message;
+      if (r)
+        ++joined;
+      else
+        EXPECT_EQ(r.error().code, Errc::group_full) << r.error().message;
     });
   }
   for (auto& t : threads) t.join();

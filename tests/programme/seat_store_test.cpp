@@ -55,8 +55,7 @@ TEST_F(SeatStore, TechTalksHaveNoSeatsAndPastSessionsNoBookings) {
   const auto talk = store().create_talk(t)->id;
   const auto a = person("a");
   EXPECT_EQ(store().book_seat(talk, a, kStart).error().code, Errc::no_seats);
-  EXPECT_EQ(store().book_seat(office_hours(1), a, kStart + kHour).error().code,
-            Errc::session_over);
+  EXPECT_EQ(store().book_seat(office_hours(1), a, kStart + kHour).error().code, Errc::session_over);
   EXPECT_EQ(store().book_seat(4242, a, kStart).error().code, Errc::no_such_talk);
 }
 
@@ -91,9 +90,12 @@ TEST_F(SeatStore, ManyConcurrentBookingsNeverOversell) {
       while (!go.load()) std::this_thread::yield();
       auto r = connections[static_cast<std::size_t>(i % kConnections)]->programme().book_seat(
           id, people[static_cast<std::size_t>(i)], kStart);
-      if (!r) ++failed;
-      else if (r->status == SeatStatus::confirmed) ++confirmed;
-      else ++waitlisted;
+      if (!r)
+        ++failed;
+      else if (r->status == SeatStatus::confirmed)
+        ++confirmed;
+      else
+        ++waitlisted;
     });
   }
   go = true;
@@ -118,7 +120,8 @@ TEST_F(SeatStore, ManyConcurrentBookingsNeverOversell) {
   }
   threads.clear();
   for (std::size_t i = 0; i < holders.size(); ++i) {
-    threads.emplace_back([&, i] { EXPECT_TRUE(connections[i]->programme().cancel_seat(id, holders[i])); });
+    threads.emplace_back(
+        [&, i] { EXPECT_TRUE(connections[i]->programme().cancel_seat(id, holders[i])); });
   }
   for (auto& t : threads) t.join();
   const auto t = store().find_talk(id);
