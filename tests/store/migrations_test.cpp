@@ -23,11 +23,14 @@ TEST(SqliteStoreMigrations, FreshFileGetsLatestSchemaAndWal) {
   const auto tables = raw_column(file,
                                  "SELECT name FROM sqlite_schema WHERE type = 'table' "
                                  "AND name NOT LIKE 'sqlite_%' ORDER BY name");
-  EXPECT_EQ(tables,
-            (std::vector<std::string>{"bans", "chat", "grad_card_swaps", "grad_cards",
-                                      "grad_checkins", "grad_colors", "grad_exchanges",
-                                      "grad_palette", "grad_raffles", "grad_requests",
-                                      "grad_roster", "host_tokens", "invites", "mutes", "users"}));
+  EXPECT_EQ(tables, (std::vector<std::string>{"bans",           "chat",           "grad_card_swaps",
+                                              "grad_cards",     "grad_checkins",  "grad_colors",
+                                              "grad_exchanges", "grad_palette",   "grad_raffles",
+                                              "grad_requests",  "grad_roster",    "host_tokens",
+                                              "invites",        "mutes",          "question_votes",
+                                              "seat_bookings",  "study_groups",   "study_members",
+                                              "study_visits",   "talk_questions", "talk_rsvps",
+                                              "talks",          "users"}));
 }
 
 TEST(SqliteStoreMigrations, CreatesMissingParentDirectories) {
