@@ -230,8 +230,7 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       break;
   }
   // Study groups and the hall (app/programme_service.hpp) answer through this session's link.
-  if (auto* programme = hub_.programme();
-      programme && programme->handle(*who_, shared_from_this(), envelope)) {
+  if (auto* programme = hub_.programme(); programme && programme->handle(*who_, link(), envelope)) {
     return;
   }
   auto room = current_room();
