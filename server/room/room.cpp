@@ -173,6 +173,8 @@ Status Room::place_in_zone(UserId id, world::ZoneKind kind) {
     return ok();
   }
   return Error{Errc::no_such_room, "this room has no such place"};
+}
+
 void Room::set_look(UserId id, const Look& look) {
   Member* m = member(id);
   if (!m || m->avatar.look == look) return;
