@@ -49,6 +49,14 @@ void fill(SDL_Renderer* r, SDL_Rect rect, SDL_Color c) {
 
 }  // namespace
 
+const v1::TalkInfo* live_talk_in(const std::vector<v1::TalkInfo>& talks, const std::string& room,
+                                 std::int64_t now_ms) {
+  for (const auto& t : talks) {
+    if (t.room() == room && t.start_ms() <= now_ms && now_ms < t.end_ms()) return &t;
+  }
+  return nullptr;
+}
+
 std::uint32_t ProgrammePanel::send(v1::Envelope e) {
   const auto id = ctx_.session->send(std::move(e));
   if (id != 0) pending_.push_back(id);
@@ -56,9 +64,21 @@ std::uint32_t ProgrammePanel::send(v1::Envelope e) {
   return id;
 }
 
+void ProgrammePanel::set_self(std::uint64_t user_id, v1::Role role) {
+  self_id_ = user_id;
+  role_ = role;
+}
+
 void ProgrammePanel::set_room(const std::string& room) {
   room_ = room;
   timer_.reset();
+  hands_.reset();
+  if (talks_.empty()) {
+    // The hall bar needs the programme even if the panel was never opened.
+    v1::Envelope talks;
+    talks.mutable_list_talks();
+    send(std::move(talks));
+  }
   if (room.rfind("study-", 0) == 0) {
     // The timer is derived from its start, so asking again after entering (or reconnecting)
     // shows exactly what everyone else in the room sees.
@@ -166,6 +186,7 @@ bool ProgrammePanel::on_message(const v1::Envelope& e) {
       toast_(e.stage_given().display_name() + " has the stage");
       return true;
     case v1::Envelope::kHandQueue:
+      hands_ = e.hand_queue();
       return true;
     case v1::Envelope::kAck:
       if (ours && open_) refresh();
@@ -328,6 +349,28 @@ void ProgrammePanel::run(const Button& b) {
     case Action::stop_timer:
       e.mutable_stop_focus_timer()->set_group_id(b.id);
       break;
+    case Action::raise_hand:
+    case Action::lower_hand:
+      e.mutable_raise_hand()->set_talk_id(b.id);
+      e.mutable_raise_hand()->set_raised(b.action == Action::raise_hand);
+      break;
+    case Action::next_hand:
+      e.mutable_next_hand()->set_talk_id(b.id);
+      break;
+    case Action::mark_answered:
+      e.mutable_mark_answered()->set_question_id(b.id);
+      e.mutable_mark_answered()->set_answered(true);
+      break;
+    case Action::toggle_recruiting: {
+      auto g = std::find_if(groups_.begin(), groups_.end(),
+                            [&](const auto& x) { return x.id() == b.id; });
+      if (g == groups_.end()) return;
+      auto* m = e.mutable_set_study_group_access();
+      m->set_group_id(b.id);
+      m->set_recruiting(!g->recruiting());
+      m->set_visitors_allowed(g->visitors_allowed());
+      break;
+    }
   }
   send(std::move(e));
 }
@@ -337,6 +380,7 @@ void ProgrammePanel::draw() const {
   add_button({ctx_.width - 300, 4, 118, 24}, open_ ? "Close (F2)" : "Programme (F2)",
              Action::toggle);
   draw_timer();
+  draw_hall();
   draw_reminder();
   if (!open_) return;
   const SDL_Rect r = rect();
@@ -371,6 +415,10 @@ void ProgrammePanel::draw_groups(int x, int& y, int w) const {
     ctx_.text->draw(g.schedule().description(), x + 8, y + 16, kDim, FontSize::small);
     add_button({x + w - 124, y, 58, 22}, g.is_member() ? "Leave" : "Join",
                g.is_member() ? Action::leave : Action::join, g.id());
+    if (g.lead_id() == self_id_ || is_host()) {
+      add_button({x + w - 124, y + 24, 58, 20}, g.recruiting() ? "Close" : "Open",
+                 Action::toggle_recruiting, g.id());
+    }
     add_button({x + w - 62, y, 62, 22}, "Enter", Action::enter, 0, g.room());
     y += kRow + 14;
   }
@@ -423,6 +471,15 @@ void ProgrammePanel::draw_questions(int x, int& y, int w) const {
   ctx_.text->draw("Questions (most votes first)", x, y, kAccent, FontSize::small);
   add_button({x + w - 74, y, 74, 22}, "Ask", Action::ask);
   y += kRow;
+  auto talk = std::find_if(talks_.begin(), talks_.end(),
+                           [&](const auto& t) { return t.id() == selected_talk_; });
+  if (talk != talks_.end() && !talk->notes().empty()) {
+    std::string notes = "Notes: " + talk->notes();
+    std::replace(notes.begin(), notes.end(), '\n', ' ');
+    notes = notes.substr(0, ctx_.text->fit(notes, w, FontSize::small));
+    ctx_.text->draw(notes, x, y, kText, FontSize::small);
+    y += kRow;
+  }
   int shown = 0;
   for (const auto& q : questions_) {
     if (shown++ == kListed) break;
@@ -433,7 +490,9 @@ void ProgrammePanel::draw_questions(int x, int& y, int w) const {
       ctx_.text->draw("✓ " + std::to_string(q.votes()), x + 6, y + 2, kDim, FontSize::small);
     }
     std::string line = q.text() + "  — " + q.author_name() + (q.answered() ? " (answered)" : "");
-    line = line.substr(0, ctx_.text->fit(line, w - 56, FontSize::small));
+    const bool can_mark = is_host() && !q.answered();
+    if (can_mark) add_button({x + w - 74, y, 74, 20}, "Answered", Action::mark_answered, q.id());
+    line = line.substr(0, ctx_.text->fit(line, w - 56 - (can_mark ? 80 : 0), FontSize::small));
     ctx_.text->draw(line, x + 52, y + 2, q.answered() ? kDim : kText, FontSize::small);
     y += kRow;
   }
@@ -473,6 +532,31 @@ void ProgrammePanel::draw_reminder() const {
   add_button({box.x + box.w - 176, box.y + 5, 90, 24}, "Go there", Action::go_reminder, 0,
              reminder_->room());
   add_button({box.x + box.w - 80, box.y + 5, 72, 24}, "Later", Action::dismiss_reminder);
+}
+
+// In the room of a session that is on: who has a hand up, and the buttons to raise yours or (a
+// host) to give the floor to the next hand.
+void ProgrammePanel::draw_hall() const {
+  const v1::TalkInfo* talk = live_talk_in(talks_, room_, server_now_ms());
+  if (talk == nullptr) return;
+  const SDL_Rect box{ctx_.width / 2 - 260, 40, 520, 30};
+  fill(ctx_.renderer, box, {20, 22, 32, 220});
+  const bool mine_up =
+      hands_ && std::any_of(hands_->hands().begin(), hands_->hands().end(),
+                            [&](const auto& h) { return h.user_id() == self_id_; });
+  std::string label = "On now: " + talk->title();
+  if (hands_ && hands_->hands_size() > 0) {
+    label += "  · hands " + std::to_string(hands_->hands_size()) + " (next " +
+             hands_->hands(0).display_name() + ")";
+  }
+  const int buttons = is_host() ? 190 : 100;
+  label = label.substr(0, ctx_.text->fit(label, box.w - buttons - 12, FontSize::small));
+  ctx_.text->draw(label, box.x + 8, box.y + 7, kAccent, FontSize::small);
+  int bx = box.x + box.w - buttons;
+  add_button({bx, box.y + 4, 92, 22}, mine_up ? "Lower hand" : "Raise hand",
+             mine_up ? Action::lower_hand : Action::raise_hand, talk->id());
+  if (is_host())
+    add_button({bx + 96, box.y + 4, 88, 22}, "Next hand", Action::next_hand, talk->id());
 }
 
 }  // namespace moim::client::app

@@ -2,7 +2,9 @@
 // Study groups and the tech-talk hall in the desktop client: a panel (F2, or the "Programme"
 // button) listing study groups (search, create, join, leave, enter their room) and the
 // programme (RSVP, book a seat, questions with votes, go there); the focus timer of the study
-// room you are in; and a reminder banner with "Go there" when a session you RSVP'd starts.
+// room you are in; a reminder banner with "Go there" when a session you RSVP'd starts; and, in
+// the room of a session that is on, a hall bar to raise your hand (hosts: give the floor to the
+// next hand). Hosts mark questions answered; a group's lead opens and closes recruiting.
 //
 // The room screen hands it every envelope first (on_message), its events (handle_event), and
 // calls draw() last. It only sends requests and keeps what the answers say; nothing here
@@ -18,11 +20,17 @@
 
 namespace moim::client::app {
 
+// The session on now in `room`, if any (the one the hall bar is for).
+const v1::TalkInfo* live_talk_in(const std::vector<v1::TalkInfo>& talks, const std::string& room,
+                                 std::int64_t now_ms);
+
 class ProgrammePanel {
  public:
   using Toast = std::function<void(std::string)>;
   ProgrammePanel(AppContext& ctx, Toast toast) : ctx_(ctx), toast_(std::move(toast)) {}
 
+  // Who we are: hosts get the host buttons (the server checks again), leads their group's.
+  void set_self(std::uint64_t user_id, v1::Role role);
   // The room we are in now (a study group's room shows its focus timer).
   void set_room(const std::string& room);
   // True if the envelope was the panel's (answers to its requests, programme pushes).
@@ -54,7 +62,12 @@ class ProgrammePanel {
     start_timer,
     stop_timer,
     dismiss_reminder,
-    go_reminder
+    go_reminder,
+    raise_hand,
+    lower_hand,
+    next_hand,
+    mark_answered,
+    toggle_recruiting
   };
   // Laid out by draw() (which changes nothing else); a click runs the action with its target.
   struct Button {
@@ -82,11 +95,16 @@ class ProgrammePanel {
   void draw_questions(int x, int& y, int w) const;
   void draw_timer() const;
   void draw_reminder() const;
+  void draw_hall() const;
+  bool is_host() const { return role_ == v1::ROLE_HOST || role_ == v1::ROLE_ADMIN; }
 
   AppContext& ctx_;
   Toast toast_;
   bool open_ = false;
   std::string room_;
+  std::uint64_t self_id_ = 0;
+  v1::Role role_ = v1::ROLE_ATTENDEE;
+  std::optional<v1::HandQueue> hands_;  // of the session on in this room, once it changed
   std::vector<v1::StudyGroupInfo> groups_;
   std::vector<v1::TalkInfo> talks_;
   std::int64_t selected_talk_ = 0;

@@ -19,6 +19,7 @@ RoomScreen::RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius)
       map_chunks_(ctx.renderer, *ctx.textures),
       programme_(ctx, [this](std::string text) { toast(std::move(text)); }) {
   self_id_ = joined.user_id();
+  programme_.set_self(joined.user_id(), joined.role());
   radius_ = radius;
   layout_ = layout_room(ctx.width, ctx.height, chat_panel_);
   camera_.set_viewport(layout_.map);
@@ -370,6 +371,7 @@ void RoomScreen::update(double dt) {
   if (session.take_joined()) {
     // A resume (or a fresh join after it expired) brings a new snapshot.
     self_id_ = session.joined().user_id();
+    programme_.set_self(self_id_, session.joined().role());
     enter(session.joined().room());
     toast("Reconnected.");
   }
