@@ -67,13 +67,23 @@ void GraduationUi::draw(const Where& w) const {
                                            std::to_string(s.people_met()) + " · tickets " +
                                            std::to_string(s.raffle_tickets());
     text.draw(line, box.x + 10, y - 4, kText, FontSize::small);
-    text.draw("X: swap stickers  B: swap cards  K: cards", box.x + 10, y + 18, {170, 175, 195, 255},
-              FontSize::small);
+    text.draw("X: stickers  B: swap cards  K: cards  E: my card", box.x + 10, y + 18,
+              {170, 175, 195, 255}, FontSize::small);
   }
   draw_booth(w);
   if (show_cards_) draw_card_panel(w.area.x + w.area.w - 300, w.area.y + 200);
   draw_prompt(w.area);
   draw_news(w.area);
+  if (editing_card_) draw_card_editor(w.area);
+}
+
+void GraduationUi::draw_card_editor(const SDL_Rect& area) const {
+  const SDL_Rect box{area.x + (area.w - 560) / 2, area.y + area.h - 110, 560, 90};
+  panel(ctx_.renderer, box);
+  ctx_.text->draw("Your card: company | role | link | link  (Enter saves, Esc cancels)", box.x + 10,
+                  box.y + 8, kText, FontSize::small);
+  card_field_.draw(*ctx_.text, ctx_.renderer, {box.x + 10, box.y + 40, box.w - 20, 30}, true,
+                   ctx_.now);
 }
 
 void GraduationUi::draw_booth(const Where& w) const {

@@ -139,6 +139,57 @@ void GraduationUi::answer(bool accept) {
   prompt_.reset();
 }
 
+std::string card_line(const v1::BusinessCard& card) {
+  std::string line = card.company() + " | " + card.role();
+  for (const auto& link : card.links()) line += " | " + link;
+  return line;
+}
+
+v1::BusinessCard card_from_line(const std::string& name, const std::string& line) {
+  const std::vector<std::string> parts = split_fields(line, '|');
+  v1::BusinessCard card;
+  card.set_name(name);
+  card.set_company(parts[0]);
+  if (parts.size() > 1) card.set_role(parts[1]);
+  for (std::size_t i = 2; i < parts.size(); ++i) {
+    if (!parts[i].empty()) card.add_links(parts[i]);  // the server checks scheme and count
+  }
+  return card;
+}
+
+void GraduationUi::edit_card() {
+  editing_card_ = true;
+  card_field_.clear();
+  if (state_) card_field_.set_value(card_line(state_->my_card()));
+  SDL_StartTextInput();
+}
+
+void GraduationUi::submit_card() {
+  editing_card_ = false;
+  SDL_StopTextInput();
+  std::string name = state_ ? state_->my_card().name() : "";
+  if (name.empty() && state_) name = state_->roster_name();
+  v1::Envelope e;
+  *e.mutable_set_card()->mutable_card() = card_from_line(name, card_field_.value());
+  ctx_.session->send(std::move(e));  // the refreshed GraduationState shows it; errors toast
+}
+
+bool GraduationUi::handle_event(const SDL_Event& event) {
+  if (!editing_card_) return false;
+  switch (card_field_.handle_event(event)) {
+    case FieldAction::submit:
+      submit_card();
+      return true;
+    case FieldAction::cancel:
+      editing_card_ = false;
+      SDL_StopTextInput();
+      return true;
+    default:
+      break;
+  }
+  return event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT || event.type == SDL_TEXTEDITING;
+}
+
 void GraduationUi::export_cards() {
   v1::Envelope e;
   e.mutable_export_cards();
@@ -172,6 +223,9 @@ bool GraduationUi::handle_key(SDL_Keycode key, const Where& w) {
       return true;
     case SDLK_v:
       export_cards();
+      return true;
+    case SDLK_e:
+      edit_card();
       return true;
     default:
       return false;

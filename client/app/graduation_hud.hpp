@@ -1,9 +1,10 @@
 #pragma once
 // Graduation day in the client: the check-in desk and the sticker booth (G), offers to swap
 // stickers (X) or business cards (B) with the nearest person, the accept/decline prompt (Y/N),
-// the HUD of colours held and missing, the card list (K, V exports it as vCard) and the raffle
-// announcement. The room screen forwards messages, keys, clicks and draw calls; everything the
-// server decides arrives as GraduationState and is only shown here.
+// the HUD of colours held and missing, the card list (K, V exports it as vCard), your own card (E:
+// company | role | links) and the raffle announcement. The room screen forwards messages, keys,
+// clicks and draw calls; everything the server decides arrives as GraduationState and is only shown
+// here.
 #include <SDL.h>
 
 #include <functional>
@@ -13,8 +14,14 @@
 
 #include "context.hpp"
 #include "moim/client/core/avatars.hpp"
+#include "text_field.hpp"
 
 namespace moim::client::app {
+
+// Your business card as one editable line, "company | role | link | link", and back. The name
+// stays the one you have; empty parts are left empty.
+std::string card_line(const v1::BusinessCard& card);
+v1::BusinessCard card_from_line(const std::string& name, const std::string& line);
 
 class GraduationUi {
  public:
@@ -37,6 +44,9 @@ class GraduationUi {
   // True if the message was graduation business (and is handled).
   bool on_message(const v1::Envelope& e);
   bool handle_key(SDL_Keycode key, const Where& w);
+  // Typing into the card editor (E); true while it takes the keys.
+  bool handle_event(const SDL_Event& event);
+  bool typing() const { return editing_card_; }
   bool handle_click(int x, int y, const Where& w);
   // Headless scripts: "checkin", "pick[:N]", "offer:NAME", "card:NAME", "accept".
   bool script(const std::string& verb, const std::string& arg, const Where& w);
@@ -48,6 +58,9 @@ class GraduationUi {
   void offer(v1::OfferKind kind, const AvatarView* to);
   void answer(bool accept);
   void export_cards();
+  void edit_card();
+  void submit_card();
+  void draw_card_editor(const SDL_Rect& area) const;
   const AvatarView* nearest(const Where& w) const;
   const AvatarView* named(const Where& w, const std::string& name) const;
   bool in_zone(const Where& w, world::ZoneKind kind) const;
@@ -66,6 +79,8 @@ class GraduationUi {
   std::optional<v1::RaffleNews> news_;
   double news_until_ = 0;
   bool show_cards_ = false;
+  bool editing_card_ = false;
+  TextField card_field_{400};
   std::map<std::uint32_t, std::string> pending_;  // request id → what it was, for answers
   std::uint64_t keys_ = 0;
 };

@@ -49,6 +49,25 @@ void fill(SDL_Renderer* r, SDL_Rect rect, SDL_Color c) {
 
 }  // namespace
 
+v1::CreateStudyGroup study_group_from_line(const std::string& line) {
+  const std::vector<std::string> parts = split_fields(line, '|');
+  auto part = [&](std::size_t i, const char* fallback) {
+    return i < parts.size() && !parts[i].empty() ? parts[i] : std::string(fallback);
+  };
+  v1::CreateStudyGroup m;
+  m.set_topic(parts[0]);
+  const std::string kind = part(4, "other");
+  m.set_kind(kind.starts_with("paper")     ? v1::STUDY_GROUP_KIND_PAPER_READING
+             : kind.starts_with("lecture") ? v1::STUDY_GROUP_KIND_LECTURE_CATCH_UP
+             : kind.starts_with("company") ? v1::STUDY_GROUP_KIND_COMPANY_ANALYSIS
+                                           : v1::STUDY_GROUP_KIND_OTHER);
+  m.mutable_schedule()->set_days(part(1, "daily"));
+  m.mutable_schedule()->set_times(part(2, "21:00-24:00"));
+  // Not a number: 0, which the server refuses with a clear message.
+  m.set_capacity(static_cast<std::uint32_t>(std::strtoul(part(3, "10").c_str(), nullptr, 10)));
+  return m;
+}
+
 const v1::TalkInfo* live_talk_in(const std::vector<v1::TalkInfo>& talks, const std::string& room,
                                  std::int64_t now_ms) {
   for (const auto& t : talks) {
@@ -220,14 +239,8 @@ void ProgrammePanel::submit_field() {
       break;
     case Field::new_group: {
       if (text.empty()) break;
-      // A quick start: an evening group; the lead edits nothing else from here.
       v1::Envelope e;
-      auto* m = e.mutable_create_study_group();
-      m->set_topic(text);
-      m->set_kind(v1::STUDY_GROUP_KIND_OTHER);
-      m->mutable_schedule()->set_days("daily");
-      m->mutable_schedule()->set_times("21:00-24:00");
-      m->set_capacity(10);
+      *e.mutable_create_study_group() = study_group_from_line(text);
       send(std::move(e));
       break;
     }
@@ -392,7 +405,7 @@ void ProgrammePanel::draw() const {
   if (selected_talk_ != 0) draw_questions(r.x + 8, y, r.w - 16);
   if (field_ != Field::none) {
     const char* what = field_ == Field::search      ? "Search study groups"
-                       : field_ == Field::new_group ? "Topic of your new study group"
+                       : field_ == Field::new_group ? "topic | days | times | places | kind"
                                                     : "Your question";
     ctx_.text->draw(std::string(what) + " (Enter to send, Esc to cancel)", r.x + 8, r.y + r.h - 62,
                     kDim, FontSize::small);
@@ -410,13 +423,15 @@ void ProgrammePanel::draw_groups(int x, int& y, int w) const {
     if (shown++ == kListed) break;
     const std::string line = g.topic() + "  " + std::to_string(g.member_count()) + "/" +
                              std::to_string(g.capacity()) + (g.recruiting() ? "" : " closed");
-    const std::string fitted = line.substr(0, ctx_.text->fit(line, w - 130, FontSize::small));
+    const bool can_close = g.lead_id() == self_id_ || is_host();
+    const int text_w = can_close ? w - 196 : w - 130;
+    const std::string fitted = line.substr(0, ctx_.text->fit(line, text_w, FontSize::small));
     ctx_.text->draw(fitted, x, y, g.is_member() ? kText : kDim, FontSize::small);
     ctx_.text->draw(g.schedule().description(), x + 8, y + 16, kDim, FontSize::small);
     add_button({x + w - 124, y, 58, 22}, g.is_member() ? "Leave" : "Join",
                g.is_member() ? Action::leave : Action::join, g.id());
-    if (g.lead_id() == self_id_ || is_host()) {
-      add_button({x + w - 124, y + 24, 58, 20}, g.recruiting() ? "Close" : "Open",
+    if (can_close) {
+      add_button({x + w - 190, y, 62, 22}, g.recruiting() ? "Close" : "Open",
                  Action::toggle_recruiting, g.id());
     }
     add_button({x + w - 62, y, 62, 22}, "Enter", Action::enter, 0, g.room());

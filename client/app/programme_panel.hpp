@@ -20,6 +20,11 @@
 
 namespace moim::client::app {
 
+// A new study group from one line, "topic | days | times | places | kind": e.g.
+// "논문 읽기 | mon,wed | 21:00-24:00 | 8 | paper". Left-out parts: daily, 21:00-24:00, 10 places,
+// other. The server checks everything (schedule, capacity) and explains what it refuses.
+v1::CreateStudyGroup study_group_from_line(const std::string& line);
+
 // The session on now in `room`, if any (the one the hall bar is for).
 const v1::TalkInfo* live_talk_in(const std::vector<v1::TalkInfo>& talks, const std::string& room,
                                  std::int64_t now_ms);

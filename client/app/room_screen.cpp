@@ -309,6 +309,7 @@ void RoomScreen::handle_click(int x, int y, Uint8 button) {
 }
 
 void RoomScreen::handle_event(const SDL_Event& event) {
+  if (!chat_focus_ && grad_.handle_event(event)) return;
   if (!chat_focus_ && programme_.handle_event(event)) return;
   if (chat_focus_) {
     switch (chat_input_.handle_event(event)) {
@@ -348,7 +349,7 @@ void RoomScreen::handle_event(const SDL_Event& event) {
 }
 
 void RoomScreen::walk_input() {
-  if (chat_focus_ || programme_.typing()) return;
+  if (chat_focus_ || programme_.typing() || grad_.typing()) return;
   const Uint8* keys = SDL_GetKeyboardState(nullptr);
   std::optional<world::Direction> d;
   if (keys[SDL_SCANCODE_UP] || keys[SDL_SCANCODE_W]) d = world::Direction::up;

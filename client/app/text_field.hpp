@@ -4,6 +4,7 @@
 // finished) arrives as SDL_TEXTEDITING and is shown underlined but not yet part of the value.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <SDL.h>
 
@@ -33,6 +34,10 @@ class TextField {
   std::string value_;
   std::string composition_;
 };
+
+// The fields of a one-line form such as "a | b | c", each without surrounding spaces; always at
+// least one (possibly empty) field.
+std::vector<std::string> split_fields(const std::string& line, char separator);
 
 // Removes the last UTF-8 character of s.
 void pop_utf8(std::string& s);
