@@ -5,12 +5,16 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <csignal>
+#include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 #include "graduation_helpers.hpp"
-#include "graduation_process.hpp"
+#include "http_client.hpp"
+#include "server_process.hpp"
 
 namespace moim::e2e {
 namespace {
@@ -18,6 +22,19 @@ namespace {
 using Pair = std::pair<std::uint64_t, std::uint64_t>;
 
 constexpr int kGuests = 40;
+
+// Runs a shell command to completion and returns what it printed on stdout, without the end of
+// line (the admin CLI prints a token).
+std::string run_capture(const std::string& command) {
+  std::string out;
+  if (FILE* pipe = popen(command.c_str(), "r")) {
+    char buffer[256];
+    while (fgets(buffer, sizeof buffer, pipe)) out += buffer;
+    pclose(pipe);
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
 
 std::vector<Pair> stored_exchanges(const std::filesystem::path& db_file) {
   sqlite3* raw = nullptr;
@@ -107,18 +124,17 @@ void play(Guest& g, const std::vector<std::uint64_t>& targets, Shared& shared) {
 
 TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   const auto dir = fresh_dir();
-  const auto port = free_port();
   const std::string binary = MOIM_SERVER_BINARY;
   const std::string data = dir.string();
   const std::string token =
       run_capture(binary + " --data-dir " + data + " create-host-token 2>/dev/null");
   ASSERT_FALSE(token.empty());
-  ServerProcess server(binary,
-                       {"--data-dir", data, "--port", std::to_string(port), "--maps",
-                        MOIM_SOURCE_MAPS_DIR, "--move-rate", "500", "--messages-per-second", "2000",
-                        "--threads", "2", "--log-level", "warn"},
-                       dir / "server.log");
-  ASSERT_TRUE(server.start(port));
+  const std::vector<std::string> options = {"--move-rate", "500",       "--messages-per-second",
+                                            "2000",        "--threads", "2"};
+  std::optional<ServerProcess> server;
+  server.emplace(dir, options);
+  std::uint16_t port = server->port();
+  ASSERT_NE(port, 0);
 
   std::string csv = "name,email,cohort\n";
   for (int i = 0; i < kGuests; ++i) {
@@ -186,7 +202,7 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
     if (acked >= pairs / 3 || std::chrono::steady_clock::now() > deadline) break;
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
-  server.kill9();
+  server->kill(SIGKILL);
   for (auto& t : players) t.join();
   const std::set<Pair> acked = shared.acked;
   std::size_t accepts_sent = 0;
@@ -199,7 +215,9 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   ASSERT_LT(acked.size(), pairs) << "the kill came after everything was done";
 
   // Restart on the same file: every acknowledged exchange is there, none twice.
-  ASSERT_TRUE(server.start(port));
+  server.emplace(dir, options);
+  port = server->port();
+  ASSERT_NE(port, 0);
   auto stored = stored_exchanges(dir / "moim.db");
   const std::set<Pair> unique(stored.begin(), stored.end());
   EXPECT_EQ(unique.size(), stored.size()) << "an exchange is stored twice";
@@ -229,7 +247,7 @@ TEST(GraduationCrash, KilledMidExchangeLosesNothingAndDoublesNothing) {
   }
   EXPECT_EQ(replayed, stored.size());
   EXPECT_EQ(stored_exchanges(dir / "moim.db").size(), stored.size());
-  server.kill9();
+  server->kill(SIGKILL);
   std::error_code ignored;
   std::filesystem::remove_all(dir, ignored);
 }
