@@ -11,10 +11,10 @@
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/websocket/stream.hpp>
-#include <deque>
 #include <memory>
 #include <mutex>
 
+#include "net/compact_fifo.hpp"
 #include "net/session_core.hpp"
 
 namespace moim::net {
@@ -55,7 +55,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
 
   // Shared with other strands, under mutex_.
   mutable std::mutex mutex_;
-  std::deque<SharedBytes> queue_;
+  CompactFifo<SharedBytes> queue_;
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closing_ = false;
