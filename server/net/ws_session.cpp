@@ -18,6 +18,7 @@ using boost::system::error_code;
 namespace {
 
 constexpr std::size_t kHardMessageLimit = 16 * proto::kMaxMessageBytes;
+constexpr std::size_t kFirstRead = 64;
 
 bool is_quiet_error(const error_code& ec) {
   return ec == asio::error::operation_aborted || ec == websocket::error::closed ||
@@ -83,17 +84,22 @@ void WsSession::on_accept(error_code ec) {
 }
 
 void WsSession::read_next() {
-  ws_.async_read(buffer_, [self = shared_from_this()](error_code ec, std::size_t bytes) {
-    self->on_read(ec, bytes);
+  // Beast sets buffer space aside before any data arrives, so what the first read of a message
+  // asks for is what an idle connection holds: a plain async_read asks for 1.5 KiB. Moves and
+  // most requests fit in kFirstRead; longer messages continue with more room.
+  const std::size_t limit = buffer_.size() == 0 ? kFirstRead : kHardMessageLimit;
+  ws_.async_read_some(buffer_, limit, [self = shared_from_this()](error_code ec, std::size_t) {
+    self->on_read(ec);
   });
 }
 
-void WsSession::on_read(error_code ec, std::size_t bytes) {
+void WsSession::on_read(error_code ec) {
   if (ec) {
     if (ec == websocket::error::message_too_big) ++hub_.metrics().protocol_errors_total;
     if (!is_quiet_error(ec)) spdlog::debug("session read: {}", ec.message());
     return finish();
   }
+  if (!ws_.is_message_done()) return read_next();
   if (!ws_.got_binary()) {
     ++hub_.metrics().messages_in_total;
     ++hub_.metrics().protocol_errors_total;
@@ -102,7 +108,7 @@ void WsSession::on_read(error_code ec, std::size_t bytes) {
   const auto data = buffer_.cdata();
   on_message({static_cast<const char*>(data.data()), data.size()});
   buffer_.consume(buffer_.size());
-  if (bytes > proto::kMaxMessageBytes) buffer_.shrink_to_fit();  // do not keep the oversize
+  if (buffer_.capacity() > kFirstRead) buffer_.shrink_to_fit();  // keep only the small room
   if (phase_ != Phase::closing) read_next();
 }
 

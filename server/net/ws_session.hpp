@@ -39,7 +39,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
 
   void on_accept(boost::system::error_code ec);
   void read_next();
-  void on_read(boost::system::error_code ec, std::size_t bytes);
+  void on_read(boost::system::error_code ec);
 
   void write_next();
   void on_write(boost::system::error_code ec, std::size_t bytes);
