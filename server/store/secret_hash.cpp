@@ -1,5 +1,6 @@
 #include "store/secret_hash.hpp"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -62,6 +63,10 @@ std::string random_invite_code() {
     code.push_back(code_alphabet[buffer[i] & 0x1FU]);
   }
   return code;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string normalize_invite_code(std::string_view code) {

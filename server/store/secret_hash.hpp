@@ -21,6 +21,11 @@ std::string random_token(std::size_t bytes);
 // random_token.
 std::string random_invite_code();
 
+// Whether two secrets (or their digests) are equal, taking the same time wherever they differ
+// (OpenSSL's CRYPTO_memcmp), so response timing cannot tell how much of a guess matched. Lengths
+// are not secret: different lengths are unequal at once.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
 // What redeem and create hash: surrounding whitespace trimmed, ASCII letters upper-cased, so
 // " moim-7k3q-xp9d-4hwt" typed by a person finds the code the admin was shown.
 std::string normalize_invite_code(std::string_view code);
