@@ -109,6 +109,7 @@ int run(const AppOptions& options) {
     NetworkThread net;
     Session session(net);
     session.set_timeout(options.timeout_s);
+    session.set_ca_file(options.ca_file);
     ScreenStack screens;
     AppContext ctx;
     ctx.renderer = renderer.get();

@@ -38,6 +38,7 @@ struct AppOptions {
   int frames = 60;
   std::vector<std::string> script;  // headless actions, see room_script.cpp
   double timeout_s = 10.0;          // connecting, and each answer while joining
+  std::string ca_file;              // wss://: also trust this PEM certificate (self-signed, own CA)
   int bench_avatars = 0;            // > 0: draw this many avatars offscreen and print frame times
   int bench_frames = 600;
 };

@@ -14,7 +14,10 @@ int main(int argc, char** argv) {
   options.assets_dir = MOIM_SOURCE_ASSETS_DIR;
   std::string name;
   CLI::App app{"moim-client: join a moim gathering"};
-  app.add_option("--server", options.join.server, "Server address, ws://HOST:PORT");
+  app.add_option("--server", options.join.server, "Server address, ws://HOST:PORT or wss://...");
+  app.add_option("--ca-file", options.ca_file,
+                 "wss://: also trust this PEM certificate or CA (e.g. a self-signed server's)")
+      ->check(CLI::ExistingFile);
   app.add_option("--name", name, "Display name (joins at once when given)");
   app.add_option("--invite", options.join.invite, "Invite code");
   app.add_option("--room", options.join.room, "Room to join (default: the lobby)");

@@ -20,7 +20,7 @@ NetworkThread::~NetworkThread() {
 }
 
 void NetworkThread::connect(const std::string& host, std::uint16_t port,
-                            std::chrono::milliseconds timeout) {
+                            std::chrono::milliseconds timeout, Connection::Options options) {
   std::lock_guard lock(mutex_);
   if (connection_) connection_->close("reconnecting");
   const std::uint64_t generation = ++generation_;
@@ -34,7 +34,7 @@ void NetworkThread::connect(const std::string& host, std::uint16_t port,
   handlers.on_open = [push] { push(NetOpened{}); };
   handlers.on_message = [push](v1::Envelope&& e) { push(std::move(e)); };
   handlers.on_close = [push](const CloseInfo& info) { push(NetClosed{info}); };
-  connection_ = Connection::create(io_, std::move(handlers));
+  connection_ = Connection::create(io_, std::move(handlers), std::move(options));
   connection_->connect(host, port, timeout);
 }
 

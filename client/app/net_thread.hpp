@@ -33,8 +33,9 @@ class NetworkThread {
   NetworkThread& operator=(const NetworkThread&) = delete;
 
   // Drops any current connection (its events are discarded) and starts a new one.
-  // `timeout` covers connecting and the WebSocket handshake.
-  void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout);
+  // `timeout` covers connecting, the TLS handshake (wss://) and the WebSocket handshake.
+  void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout,
+               Connection::Options options);
   void send(const v1::Envelope& envelope);
   void close(std::string reason);
   // Everything that happened since the last call, in order.

@@ -43,12 +43,14 @@ Session::Session(NetworkThread& net) : net_(net) {
 bool Session::start(const JoinSettings& settings, double now) {
   const auto address = parse_server_address(settings.server);
   if (!address) {
-    fail("\"" + settings.server + "\" is not a server address (use ws://host:port).");
+    fail("\"" + settings.server +
+         "\" is not a server address (use ws://host:port or wss://host:port).");
     return false;
   }
   settings_ = settings;
   host_ = address->host;
   port_ = address->port;
+  tls_ = address->tls;
   resume_token_.clear();
   backlog_.clear();
   resuming_ = false;
@@ -65,7 +67,11 @@ void Session::enter(SessionPhase phase, double now) {
 
 void Session::connect_now(double now) {
   enter(SessionPhase::connecting, now);
-  net_.connect(host_, port_, std::chrono::milliseconds(static_cast<int>(timeout_ * 1000.0)));
+  Connection::Options options;
+  options.tls = tls_;
+  options.ca_file = ca_file_;
+  net_.connect(host_, port_, std::chrono::milliseconds(static_cast<int>(timeout_ * 1000.0)),
+               std::move(options));
 }
 
 void Session::fail(std::string message) {

@@ -28,6 +28,8 @@ class Session {
   // Join may take before the attempt fails with a message; a server that accepts and then says
   // nothing must not leave a person looking at "Joining..." for ever.
   void set_timeout(double seconds) { timeout_ = seconds; }
+  // For wss:// servers: a PEM certificate or CA to trust besides the system's.
+  void set_ca_file(std::string path) { ca_file_ = std::move(path); }
 
   // Starts a fresh join. Returns false (and sets error()) if the server address is bad.
   bool start(const JoinSettings& settings, double now);
@@ -68,6 +70,8 @@ class Session {
   JoinSettings settings_;
   std::string host_;
   std::uint16_t port_ = 0;
+  bool tls_ = false;
+  std::string ca_file_;
   SessionPhase phase_ = SessionPhase::idle;
   double timeout_ = 10.0;
   double phase_since_ = 0;

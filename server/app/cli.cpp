@@ -66,6 +66,13 @@ void add_server_options(CLI::App& app, CommandLine& cl) {
   app.add_option("--send-queue-bytes", c.send_queue_bytes,
                  "Per-connection send queue; a client that falls further behind is closed")
       ->capture_default_str();
+  auto* cert = app.add_option("--tls-cert", c.tls_cert,
+                              "PEM certificate chain: serve wss:// and https:// only")
+                   ->check(CLI::ExistingFile);
+  auto* key = app.add_option("--tls-key", c.tls_key, "PEM private key of --tls-cert")
+                  ->check(CLI::ExistingFile);
+  cert->needs(key);
+  key->needs(cert);
   app.add_option("--log-level", cl.log_level, "trace, debug, info, warn, error")
       ->capture_default_str();
 }

@@ -50,6 +50,12 @@ struct ServerConfig {
   std::chrono::milliseconds http_timeout{10000};
   // How often the server looks for programme sessions that have started (to remind RSVPs).
   std::chrono::milliseconds programme_tick{5000};
+  // TLS on the same port (wss:// and https://) when both are set: a PEM certificate chain and
+  // its private key. Plain connections to a TLS port get a 400 and are closed.
+  std::filesystem::path tls_cert;
+  std::filesystem::path tls_key;
+
+  bool tls() const { return !tls_cert.empty() || !tls_key.empty(); }
 
   std::filesystem::path database_path() const {
     return database.empty() ? data_dir / "moim.db" : database;

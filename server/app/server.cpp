@@ -5,6 +5,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "app/programme_service.hpp"
+#include "moim/tls/context.hpp"
 #include "net/listener.hpp"
 #include "store/programme_store.hpp"
 #include "store/sqlite_store.hpp"
@@ -20,6 +21,12 @@ Server::Server(ServerConfig config)
   if (!maps_.find(config_.lobby)) {
     throw std::runtime_error("the lobby room '" + config_.lobby + "' is not among the maps in " +
                              config_.maps_dir.string());
+  }
+  if (config_.tls()) {
+    if (config_.tls_cert.empty() || config_.tls_key.empty()) {
+      throw std::runtime_error("TLS needs both a certificate (--tls-cert) and its key (--tls-key)");
+    }
+    tls_ = tls::server_context(config_.tls_cert, config_.tls_key);
   }
   hub_ = std::make_unique<Hub>(io_, config_, *store_, maps_, metrics_);
   programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());
@@ -39,8 +46,8 @@ Server::~Server() {
 
 void Server::start() {
   const auto address = asio::ip::make_address(config_.bind_address);
-  listener_ =
-      std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port}, *hub_);
+  listener_ = std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port},
+                                              *hub_, tls_.get());
   port_ = listener_->local_endpoint().port();
   listener_->run();
   programme_->start(config_.programme_tick);
@@ -49,8 +56,8 @@ void Server::start() {
   for (int i = 0; i < std::max(1, count); ++i) {
     threads_.emplace_back([this] { io_.run(); });
   }
-  spdlog::info("moim-server listening on ws://{}:{}/ws  (rooms: {}; store: {}{})",
-               config_.bind_address, port_, fmt::join(maps_.ids(), ", "),
+  spdlog::info("moim-server listening on {}://{}:{}/ws  (rooms: {}; store: {}{})",
+               tls_ ? "wss" : "ws", config_.bind_address, port_, fmt::join(maps_.ids(), ", "),
                config_.database_path().string(), config_.dev ? "; dev mode: guests may join" : "");
 }
 

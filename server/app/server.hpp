@@ -2,6 +2,7 @@
 // The whole server in one object: store, maps, hub, listener and the threads that run them.
 // main() and the end-to-end tests both use it, so tests exercise exactly what ships.
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -22,7 +23,8 @@ class ProgrammeService;
 
 class Server {
  public:
-  // Opens the store and loads the maps; throws with a clear message if either fails.
+  // Opens the store, loads the maps and the TLS certificate (if configured); throws with a clear
+  // message if any of them fails.
   explicit Server(ServerConfig config);
   ~Server();
 
@@ -42,6 +44,7 @@ class Server {
   Metrics metrics_;
   std::unique_ptr<store::Store> store_;
   world::MapSet maps_;
+  std::unique_ptr<boost::asio::ssl::context> tls_;  // null: plain ws:// and http://; outlives io_
   boost::asio::io_context io_;
   std::unique_ptr<Hub> hub_;
   std::unique_ptr<ProgrammeService> programme_;

@@ -1,6 +1,8 @@
 #include "net/http_session.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
@@ -80,18 +82,54 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub) {
   return text_response(request, http::status::not_found, "not found\n");
 }
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub)
-    : stream_(std::move(socket)), hub_(hub) {}
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub, asio::ssl::context* tls)
+    : stream_(beast::tcp_stream(std::move(socket))), hub_(hub), tls_(tls) {}
 
 void HttpSession::run() {
-  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_request(); });
+  asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+    if (self->tls_) {
+      self->detect_tls();
+    } else {
+      self->read_request();
+    }
+  });
+}
+
+void HttpSession::detect_tls() {
+  // The same deadline as a request: a client that connects and says nothing, or stalls in the
+  // handshake, is dropped.
+  stream_.next_layer().expires_after(hub_.config().http_timeout);
+  beast::async_detect_ssl(
+      stream_.next_layer(), buffer_,
+      [self = shared_from_this()](error_code ec, bool is_tls) { self->on_detect(ec, is_tls); });
+}
+
+void HttpSession::on_detect(error_code ec, bool is_tls) {
+  if (ec) return;
+  if (!is_tls) return read_request();  // plain HTTP on a TLS port: answered 400 in on_read
+  stream_.start_tls(*tls_);
+  // The bytes detect_ssl read are the start of the ClientHello: the handshake goes on from them.
+  // (Beast 1.81 checks this handler against the unbuffered signature too, hence the default.)
+  stream_.tls().async_handshake(asio::ssl::stream_base::server, buffer_.data(),
+                                [self = shared_from_this()](error_code hec, std::size_t used = 0) {
+                                  self->on_handshake(hec, used);
+                                });
+}
+
+void HttpSession::on_handshake(error_code ec, std::size_t buffered_bytes_used) {
+  if (ec) {
+    spdlog::debug("TLS handshake: {}", ec.message());
+    return;
+  }
+  buffer_.consume(buffered_bytes_used);
+  read_request();
 }
 
 void HttpSession::read_request() {
   parser_.emplace();
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.expires_after(hub_.config().http_timeout);  // a slow-loris request ends here
+  stream_.next_layer().expires_after(hub_.config().http_timeout);  // slow-loris requests end here
   http::async_read(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](error_code ec, std::size_t bytes) { self->on_read(ec, bytes); });
@@ -118,7 +156,11 @@ void HttpSession::on_read(error_code ec, std::size_t) {
     return;
   }
   HttpRequest request = parser_->release();
-  if (beast::websocket::is_upgrade(request)) {
+  if (tls_ && !stream_.is_tls()) {
+    response_ = std::make_shared<HttpResponse>(text_response(
+        request, http::status::bad_request, "this port speaks TLS: use https:// or wss://\n"));
+    response_->keep_alive(false);
+  } else if (beast::websocket::is_upgrade(request)) {
     if (request.target() != "/" && request.target() != "/ws") {
       response_ = std::make_shared<HttpResponse>(
           text_response(request, http::status::not_found, "WebSocket endpoint is /ws\n"));
@@ -140,8 +182,8 @@ void HttpSession::on_write(bool keep_alive, error_code ec, std::size_t) {
   response_.reset();
   if (ec) return;
   if (!keep_alive) {
-    stream_.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
-    stream_.expires_after(kLingerTime);
+    stream_.next_layer().socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+    stream_.next_layer().expires_after(kLingerTime);
     drain();
     return;
   }

@@ -1,15 +1,21 @@
 #pragma once
-// Plain HTTP on the game port: reads requests, answers /healthz, /metrics and the host API
+// HTTP on the game port: reads requests, answers /healthz, /metrics and the host API
 // (/api/..., routed by api::Router), and hands WebSocket upgrade requests to a WsSession. Bodies
 // and headers are size-limited and every read has a deadline, so a slow-loris client cannot hold a
 // connection open.
+//
+// With a TLS context the first bytes decide: a TLS ClientHello gets the handshake and then the
+// same HTTP code over TLS (https://, and wss:// after the upgrade); anything else is answered 400
+// and closed, so no secret ever crosses a TLS server's port in the clear.
+#include <boost/asio/ssl/context.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <memory>
 #include <optional>
+
+#include "moim/tls/stream.hpp"
 
 namespace moim::app {
 class Hub;
@@ -25,18 +31,24 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub);
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub);
+  // `tls` null: plain HTTP and WebSocket only.
+  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub,
+              boost::asio::ssl::context* tls = nullptr);
   void run();
 
  private:
+  void detect_tls();
+  void on_detect(boost::system::error_code ec, bool is_tls);
+  void on_handshake(boost::system::error_code ec, std::size_t buffered_bytes_used);
   void read_request();
   void on_read(boost::system::error_code ec, std::size_t bytes);
   void on_write(bool keep_alive, boost::system::error_code ec, std::size_t bytes);
   void drain();
 
-  boost::beast::tcp_stream stream_;
+  tls::Stream stream_;
   boost::beast::flat_buffer buffer_;
   app::Hub& hub_;
+  boost::asio::ssl::context* tls_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::shared_ptr<HttpResponse> response_;
 };

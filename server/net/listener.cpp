@@ -11,8 +11,13 @@ namespace moim::net {
 namespace asio = boost::asio;
 using boost::system::error_code;
 
-Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, app::Hub& hub)
-    : io_(io), acceptor_(asio::make_strand(io)), backoff_(acceptor_.get_executor()), hub_(hub) {
+Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, app::Hub& hub,
+                   asio::ssl::context* tls)
+    : io_(io),
+      acceptor_(asio::make_strand(io)),
+      backoff_(acceptor_.get_executor()),
+      hub_(hub),
+      tls_(tls) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -51,7 +56,7 @@ void Listener::on_accept(error_code ec, asio::ip::tcp::socket socket) {
     return;
   }
   socket.set_option(asio::ip::tcp::no_delay(true), ec);
-  std::make_shared<HttpSession>(std::move(socket), hub_)->run();
+  std::make_shared<HttpSession>(std::move(socket), hub_, tls_)->run();
   accept_next();
 }
 

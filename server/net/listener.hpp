@@ -2,6 +2,7 @@
 // Accepts TCP connections and starts an HttpSession for each, on its own strand.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <memory>
 
@@ -13,8 +14,10 @@ namespace moim::net {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  // Binds and listens; throws boost::system::system_error if the address is unusable.
-  Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub);
+  // Binds and listens; throws boost::system::system_error if the address is unusable. With a
+  // `tls` context every connection must speak TLS (it outlives the listener and its sessions).
+  Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub,
+           boost::asio::ssl::context* tls = nullptr);
   void run();
   void stop();
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
@@ -27,6 +30,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer backoff_;
   app::Hub& hub_;
+  boost::asio::ssl::context* tls_;
 };
 
 }  // namespace moim::net

@@ -30,15 +30,15 @@ bool is_quiet_error(const error_code& ec) {
 
 namespace {
 
-std::string peer_address(beast::tcp_stream& stream) {
+std::string peer_address(tls::Stream& stream) {
   error_code ec;
-  auto endpoint = stream.socket().remote_endpoint(ec);
+  auto endpoint = stream.next_layer().socket().remote_endpoint(ec);
   return ec ? std::string() : endpoint.address().to_string();
 }
 
 }  // namespace
 
-WsSession::WsSession(beast::tcp_stream&& stream, app::Hub& hub)
+WsSession::WsSession(tls::Stream&& stream, app::Hub& hub)
     : SessionCore(hub, peer_address(stream)),
       ws_(std::move(stream)),
       deadline_(ws_.get_executor()) {

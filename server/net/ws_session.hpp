@@ -7,13 +7,13 @@
 // reader never grows the server's memory or delays anyone else.
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <memory>
 #include <mutex>
 
+#include "moim/tls/stream.hpp"
 #include "net/compact_fifo.hpp"
 #include "net/session_core.hpp"
 
@@ -23,7 +23,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
  public:
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
 
-  WsSession(boost::beast::tcp_stream&& stream, app::Hub& hub);
+  // `stream` is plain or TLS (already past its handshake); the code below does not care which.
+  WsSession(tls::Stream&& stream, app::Hub& hub);
   ~WsSession() override;
   // Completes the upgrade that `request` asked for, then reads until the connection ends.
   void run(Request request);
@@ -46,7 +47,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   void start_close();
   void finish();
 
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  boost::beast::websocket::stream<tls::Stream> ws_;
   boost::beast::flat_buffer buffer_;
   boost::asio::steady_timer deadline_;  // hello/join deadline, then the forced-close deadline
 

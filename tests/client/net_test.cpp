@@ -313,7 +313,14 @@ TEST(ServerAddress, Parses) {
   EXPECT_EQ(c->host, "::1");
   EXPECT_EQ(c->port, 9000);
   EXPECT_EQ(c->target, "/ws");
+  EXPECT_FALSE(a->tls);
+  auto d = parse_server_address("wss://moim.example.org:8443");
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(d->tls);
+  EXPECT_EQ(d->host, "moim.example.org");
+  EXPECT_EQ(d->port, 8443);
   EXPECT_FALSE(parse_server_address("http://x:1"));
+  EXPECT_FALSE(parse_server_address("https://x:1"));
   EXPECT_FALSE(parse_server_address("x:0"));
   EXPECT_FALSE(parse_server_address("x:99999"));
   EXPECT_FALSE(parse_server_address(":80"));

@@ -2,6 +2,7 @@
 // One blocking HTTP/1.1 request to a test server on loopback, for host-API tests:
 //   auto r = http_request(port, "POST", "/api/invites", R"({"role":"attendee"})", token);
 //   EXPECT_EQ(r.status, 201); auto body = r.json();
+// https_request does the same over TLS, verifying the server's certificate against `ca_file`.
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -11,6 +12,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "moim/tls/context.hpp"
 
 namespace moim::e2e {
 
@@ -23,18 +26,13 @@ struct HttpResult {
   nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
 
-inline HttpResult http_request(std::uint16_t port, const std::string& method,
-                               const std::string& target, const std::string& body = "",
-                               const std::string& bearer = "",
-                               const std::string& content_type = "application/json") {
+// Writes the request and reads the answer on a connected (plain or TLS) stream.
+template <typename Stream>
+HttpResult http_exchange(Stream& stream, const std::string& method, const std::string& target,
+                         const std::string& body, const std::string& bearer,
+                         const std::string& content_type) {
   namespace beast = boost::beast;
   namespace http = beast::http;
-  boost::asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.expires_after(std::chrono::seconds(10));
-  boost::system::error_code ec;
-  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
-  if (ec) return {};
   http::request<http::string_body> request{http::string_to_verb(method), target, 11};
   request.set(http::field::host, "127.0.0.1");
   if (!bearer.empty()) request.set(http::field::authorization, "Bearer " + bearer);
@@ -43,6 +41,7 @@ inline HttpResult http_request(std::uint16_t port, const std::string& method,
     request.body() = body;
   }
   request.prepare_payload();
+  boost::system::error_code ec;
   // A server may answer (413) and stop reading before the whole body is sent; the answer is
   // still there to read.
   http::write(stream, request, ec);
@@ -56,6 +55,38 @@ inline HttpResult http_request(std::uint16_t port, const std::string& method,
   return HttpResult{static_cast<int>(response.result_int()),
                     std::string(response[http::field::content_type]), response.body(),
                     std::string(response[http::field::www_authenticate])};
+}
+
+inline HttpResult http_request(std::uint16_t port, const std::string& method,
+                               const std::string& target, const std::string& body = "",
+                               const std::string& bearer = "",
+                               const std::string& content_type = "application/json") {
+  boost::asio::io_context io;
+  boost::beast::tcp_stream stream(io);
+  stream.expires_after(std::chrono::seconds(10));
+  boost::system::error_code ec;
+  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port}, ec);
+  if (ec) return {};
+  return http_exchange(stream, method, target, body, bearer, content_type);
+}
+
+// status 0 also when the TLS handshake fails (e.g. the certificate is not trusted).
+inline HttpResult https_request(std::uint16_t port, const std::string& ca_file,
+                                const std::string& method, const std::string& target,
+                                const std::string& body = "", const std::string& bearer = "",
+                                const std::string& content_type = "application/json") {
+  boost::asio::io_context io;
+  auto context = tls::client_context(ca_file);
+  tls::Stream::tls_stream stream(boost::beast::tcp_stream(io), *context);
+  boost::beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(10));
+  boost::system::error_code ec;
+  boost::beast::get_lowest_layer(stream).connect({boost::asio::ip::make_address("127.0.0.1"), port},
+                                                 ec);
+  if (ec) return {};
+  tls::expect_host(stream, "127.0.0.1");
+  stream.handshake(boost::asio::ssl::stream_base::client, ec);
+  if (ec) return {};
+  return http_exchange(stream, method, target, body, bearer, content_type);
 }
 
 }  // namespace moim::e2e

@@ -10,6 +10,10 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <stdexcept>
+
+#include "moim/tls/context.hpp"
+#include "moim/tls/stream.hpp"
 
 namespace moim::client {
 
@@ -43,12 +47,13 @@ std::string describe(const CloseInfo& info) {
 
 struct Connection::State {
   State(net::io_context& io, Handlers h, Options o)
-      : ws(net::make_strand(io)),
+      : ws(tls::Stream(net::make_strand(io))),
         resolver(ws.get_executor()),
         handlers(std::move(h)),
         options(std::move(o)) {}
 
-  websocket::stream<beast::tcp_stream> ws;
+  websocket::stream<tls::Stream> ws;
+  std::unique_ptr<net::ssl::context> tls_context;  // wss:// only
   tcp::resolver resolver;
   Handlers handlers;
   Options options;
@@ -112,10 +117,38 @@ void Connection::connect(std::string host, std::uint16_t port, std::chrono::mill
             beast::get_lowest_layer(self->state_->ws)
                 .socket()
                 .set_option(tcp::no_delay(true), ignored);
-            self->start_handshake(host + ":" + std::to_string(port), "/");
+            if (self->state_->options.tls) {
+              self->start_tls(host, port);
+            } else {
+              self->start_handshake(host + ":" + std::to_string(port), "/");
+            }
           });
         });
   });
+}
+
+void Connection::start_tls(std::string host, std::uint16_t port) {
+  State& s = *state_;
+  try {
+    s.tls_context = tls::client_context(s.options.ca_file);
+  } catch (const std::runtime_error& e) {
+    finish({0, {}, e.what()});
+    return;
+  }
+  s.ws.next_layer().start_tls(*s.tls_context);
+  tls::expect_host(s.ws.next_layer().tls(), host);
+  // Still under the connect deadline: a server that never finishes the handshake times out.
+  s.ws.next_layer().tls().async_handshake(
+      net::ssl::stream_base::client, [self = shared_from_this(), host, port](beast::error_code ec) {
+        if (self->state_->phase != Phase::connecting) return;
+        if (ec) {
+          const std::string what =
+              ec == beast::error::timeout ? std::string("timed out") : ec.message();
+          self->finish({0, {}, "TLS handshake with " + host + " failed: " + what});
+          return;
+        }
+        self->start_handshake(host + ":" + std::to_string(port), "/");
+      });
 }
 
 void Connection::start_handshake(std::string host_header, std::string target) {

@@ -7,7 +7,9 @@ namespace moim::client {
 std::optional<ServerAddress> parse_server_address(std::string_view text) {
   ServerAddress address;
   if (const auto scheme = text.find("://"); scheme != std::string_view::npos) {
-    if (text.substr(0, scheme) != "ws") return std::nullopt;
+    const auto name = text.substr(0, scheme);
+    if (name != "ws" && name != "wss") return std::nullopt;
+    address.tls = name == "wss";
     text.remove_prefix(scheme + 3);
   }
   if (const auto slash = text.find('/'); slash != std::string_view::npos) {

@@ -7,7 +7,12 @@ namespace moim::client {
 
 namespace net = boost::asio;
 
-SyncClient::SyncClient() : work_(net::make_work_guard(io_)), thread_([this] { io_.run(); }) {}
+SyncClient::SyncClient() : SyncClient(Connection::Options{}) {}
+
+SyncClient::SyncClient(Connection::Options options)
+    : work_(net::make_work_guard(io_)),
+      options_(std::move(options)),
+      thread_([this] { io_.run(); }) {}
 
 SyncClient::~SyncClient() {
   if (connection_ && !closed()) close("bye");
@@ -43,7 +48,7 @@ bool SyncClient::connect(const std::string& host, std::uint16_t port,
     close_info_ = info;
     changed_.notify_all();
   };
-  connection_ = Connection::create(io_, std::move(handlers));
+  connection_ = Connection::create(io_, std::move(handlers), options_);
   connection_->connect(host, port, timeout);
   std::unique_lock lock(mutex_);
   // The connection enforces `timeout` itself; the margin only guards against a lost callback.

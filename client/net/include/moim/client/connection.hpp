@@ -46,6 +46,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     // No message or pong for this long means the server is gone; a ping is sent at half of it.
     std::chrono::milliseconds idle_timeout = std::chrono::seconds(20);
     std::string user_agent = "moim-client/0.1";
+    // wss://: TLS, with the server's certificate checked against the system's trusted CAs and
+    // the host name. `ca_file` (PEM) is trusted too: a self-signed certificate or a private CA.
+    bool tls = false;
+    std::string ca_file;
   };
 
   static std::shared_ptr<Connection> create(boost::asio::io_context& io, Handlers handlers);
@@ -75,6 +79,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // All of these run on the strand.
   void enqueue(std::string bytes, bool binary);
+  void start_tls(std::string host, std::uint16_t port);
   void start_handshake(std::string host_header, std::string target);
   void start_read();
   void write_next();

@@ -1,5 +1,6 @@
 #pragma once
-// Parsing what people type as a server address: "ws://host:port", "host:port" or "host".
+// Parsing what people type as a server address: "ws://host:port", "wss://host:port",
+// "host:port" or "host".
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,9 +14,10 @@ struct ServerAddress {
   std::string host;
   std::uint16_t port = kDefaultPort;
   std::string target = "/";  // the HTTP path of the WebSocket upgrade
+  bool tls = false;          // wss://
 };
 
-// nullopt for an empty host, a bad port, or a scheme other than ws:// (wss is not spoken yet).
+// nullopt for an empty host, a bad port, or a scheme other than ws:// and wss://.
 std::optional<ServerAddress> parse_server_address(std::string_view text);
 
 }  // namespace moim::client

@@ -22,6 +22,8 @@ namespace moim::client {
 class SyncClient {
  public:
   SyncClient();
+  // With connection options, e.g. tls = true (and a ca_file) for a wss:// server.
+  explicit SyncClient(Connection::Options options);
   ~SyncClient();  // closes, joins the thread
   SyncClient(const SyncClient&) = delete;
   SyncClient& operator=(const SyncClient&) = delete;
@@ -68,6 +70,7 @@ class SyncClient {
 
   boost::asio::io_context io_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+  Connection::Options options_;
   std::shared_ptr<Connection> connection_;
   std::thread thread_;
 
