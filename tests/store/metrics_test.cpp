@@ -110,7 +110,6 @@ TEST(MetricsHistogram, BucketsAreCumulativeWithInclusiveBounds) {
 TEST(MetricsHistogram, BucketLinesAreInOrderAndMonotonic) {
   Histogram h;
   for (int i = 0; i < 1000; ++i) h.observe(i * 0.0002);
-  Metrics metrics;
   const auto snap = h.snapshot();
   EXPECT_EQ(snap.count(), 1000U);
   std::uint64_t previous = 0;
