@@ -4,30 +4,13 @@
 // everyone else carries on.
 #include <boost/asio/connect.hpp>
 #include <boost/asio/read.hpp>
-#include <cstdlib>
 
 #include "http_client.hpp"
 #include "test_server.hpp"
+#include "tls_certificate.hpp"
 
 namespace moim::e2e {
 namespace {
-
-struct Certificate {
-  std::filesystem::path cert, key;
-};
-
-// A self-signed certificate (it is its own CA) for `names`, e.g. "DNS:localhost,IP:127.0.0.1",
-// made with the openssl command line tool in `dir`.
-Certificate make_self_signed(const std::filesystem::path& dir, const std::string& stem,
-                             const std::string& names) {
-  Certificate c{dir / (stem + ".crt"), dir / (stem + ".key")};
-  const std::string command =
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
-      " -subj /CN=moim-test -addext subjectAltName=" +
-      names + " -keyout '" + c.key.string() + "' -out '" + c.cert.string() + "' >/dev/null 2>&1";
-  EXPECT_EQ(std::system(command.c_str()), 0) << command;
-  return c;
-}
 
 client::Connection::Options wss(std::string ca_file) {
   client::Connection::Options options;
