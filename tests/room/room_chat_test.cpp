@@ -76,10 +76,10 @@ TEST(RoomChat, RoomChatIsStoredAndReplayedToNewcomers) {
   f.admit(2, {58, 18});
   f.room.chat(1, 1, {ChatScope::room, "첫 메시지", 0}, f.now);
   EXPECT_EQ(f.sink.heard("첫 메시지"), (Heard{1, 2}));
-  const auto& sent = f.sink.of(Sent::Kind::chat)[0].chat;
+  const auto sent = f.sink.of(Sent::Kind::chat)[0].chat;
   EXPECT_GT(sent.id, 0);
   f.admit(3, {5, 5});
-  const auto& snap = f.sink.of(Sent::Kind::snapshot).back().snapshot;
+  const auto snap = f.sink.of(Sent::Kind::snapshot).back().snapshot;
   ASSERT_EQ(snap.history.size(), 1u);
   EXPECT_EQ(snap.history[0].text, "첫 메시지");
   EXPECT_EQ(snap.history[0].from_name, "p1");
