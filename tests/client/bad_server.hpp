@@ -104,7 +104,7 @@ class BadServer {
         c->out = bytes("\xff\xff\xff\xff\x0f not a protobuf envelope \x00\x01");
         c->ws.binary(true);
         c->ws.async_write(boost::asio::buffer(c->out),
-                          [this, c](boost::system::error_code ec, std::size_t) {
+                          [c](boost::system::error_code ec, std::size_t) {
                             if (!ec) read_forever(c);
                           });
         return;
