@@ -14,6 +14,7 @@
 
 #include "graduation_helpers.hpp"
 #include "http_client.hpp"
+#include "screenshot_pixels.hpp"
 
 namespace moim::e2e {
 namespace {
@@ -21,36 +22,6 @@ namespace {
 constexpr int kViewW = 1280;
 constexpr int kViewH = 720;
 const std::string kToken = "screenshot-host-token";
-
-struct Image {
-  SDL_Surface* surface = nullptr;
-  ~Image() { SDL_FreeSurface(surface); }
-  SDL_Color at(int x, int y) const {
-    Uint32 pixel = 0;
-    const auto* row = static_cast<const Uint8*>(surface->pixels) + y * surface->pitch;
-    std::memcpy(&pixel, row + x * surface->format->BytesPerPixel, sizeof(pixel));
-    SDL_Color c{};
-    SDL_GetRGB(pixel, surface->format, &c.r, &c.g, &c.b);
-    return c;
-  }
-};
-
-int count_near(const Image& img, SDL_Rect box, std::uint32_t rgb, int tolerance = 30) {
-  const int r = static_cast<int>((rgb >> 16) & 0xff);
-  const int g = static_cast<int>((rgb >> 8) & 0xff);
-  const int b = static_cast<int>(rgb & 0xff);
-  int n = 0;
-  for (int y = std::max(0, box.y); y < std::min(img.surface->h, box.y + box.h); ++y) {
-    for (int x = std::max(0, box.x); x < std::min(img.surface->w, box.x + box.w); ++x) {
-      const SDL_Color c = img.at(x, y);
-      if (std::abs(c.r - r) <= tolerance && std::abs(c.g - g) <= tolerance &&
-          std::abs(c.b - b) <= tolerance) {
-        ++n;
-      }
-    }
-  }
-  return n;
-}
 
 TEST(GraduationScreenshot, TheVenueMidEvent) {
   TestServer server([](ServerConfig& c) {
@@ -153,7 +124,7 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
   // each sash colour is looked for anywhere in the view outside the HUD's swatches.
   const SDL_Rect view{320, 150, kViewW - 320, kViewH - 150};
   for (std::size_t i = 0; i < 4; ++i) {
-    EXPECT_GE(count_near(img, view, ribbons[i]), 20)
+    EXPECT_GE(count_near(img, view, ribbons[i], 30), 20)
         << "no sash of colour " << std::hex << ribbons[i] << " on guest " << i;
   }
   // The sticker card HUD holds her colour (a filled swatch of 22×22 pixels).

@@ -15,6 +15,7 @@
 
 #include "moim/client/core/camera.hpp"
 #include "moim/client/core/room_layout.hpp"
+#include "screenshot_pixels.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
@@ -23,37 +24,6 @@ namespace {
 constexpr int kViewW = 1280;  // the client's default window in headless mode
 constexpr int kViewH = 720;
 constexpr int kTilePx = 64;  // 32 px tiles at the default zoom of 2
-
-struct Image {
-  SDL_Surface* surface = nullptr;
-  ~Image() { SDL_FreeSurface(surface); }
-  SDL_Color at(int x, int y) const {
-    Uint32 pixel = 0;
-    const auto* row = static_cast<const Uint8*>(surface->pixels) + y * surface->pitch;
-    std::memcpy(&pixel, row + x * surface->format->BytesPerPixel, sizeof(pixel));
-    SDL_Color c{};
-    SDL_GetRGB(pixel, surface->format, &c.r, &c.g, &c.b);
-    return c;
-  }
-};
-
-// Pixels in the tile's box (screen coordinates) within `tolerance` of `rgb` on every channel.
-int count_near(const Image& img, SDL_Rect box, std::uint32_t rgb, int tolerance = 24) {
-  const int r = static_cast<int>((rgb >> 16) & 0xff);
-  const int g = static_cast<int>((rgb >> 8) & 0xff);
-  const int b = static_cast<int>(rgb & 0xff);
-  int n = 0;
-  for (int y = std::max(0, box.y); y < std::min(img.surface->h, box.y + box.h); ++y) {
-    for (int x = std::max(0, box.x); x < std::min(img.surface->w, box.x + box.w); ++x) {
-      const SDL_Color c = img.at(x, y);
-      if (std::abs(c.r - r) <= tolerance && std::abs(c.g - g) <= tolerance &&
-          std::abs(c.b - b) <= tolerance) {
-        ++n;
-      }
-    }
-  }
-  return n;
-}
 
 TEST(ClientScreenshot, ShowsTheMapAndTheOtherAvatarWhereTheServerSays) {
   TestServer server;
