@@ -1,5 +1,7 @@
 #include "app/hub.hpp"
 
+#include <vector>
+
 #include "api/routes.hpp"
 #include "app/programme_service.hpp"
 
@@ -254,9 +256,15 @@ Status Hub::moderate(const Identity& actor, Moderation action, store::UserId tar
 
 void Hub::announce_venue(const v1::Envelope& envelope) {
   const auto bytes = encode_shared(envelope);
-  for (const auto& [id, room] : rooms_) {
-    if (id.starts_with("graduation")) room->broadcast(bytes);
+  // Study rooms are added to rooms_ while the server runs: walk it under the lock, send after.
+  std::vector<std::shared_ptr<RoomHost>> venue;
+  {
+    std::lock_guard lock(rooms_mutex_);
+    for (const auto& [id, room] : rooms_) {
+      if (id.starts_with("graduation")) venue.push_back(room);
+    }
   }
+  for (const auto& room : venue) room->broadcast(bytes);
 }
 
 Result<store::RaffleRecord> Hub::open_raffle(int winners, int extra_every) {
