@@ -117,6 +117,8 @@ std::optional<GroupId> group_of_room(std::string_view room) {
   GroupId id = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
   if (ec != std::errc{} || ptr != digits.data() + digits.size() || id <= 0) return std::nullopt;
+  // One spelling per group: "study-07" would otherwise open a second room for group 7.
+  if (room != room_of(id)) return std::nullopt;
   return id;
 }
 

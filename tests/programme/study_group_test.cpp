@@ -110,6 +110,8 @@ TEST(StudyGroup, RoomIds) {
   EXPECT_FALSE(group_of_room("study-"));
   EXPECT_FALSE(group_of_room("study-0"));
   EXPECT_FALSE(group_of_room("study-4x"));
+  EXPECT_FALSE(group_of_room("study-042"));  // a second name for group 42 would be a second room
+  EXPECT_FALSE(group_of_room("study-+42"));
   EXPECT_FALSE(group_of_room("hall"));
 }
 
