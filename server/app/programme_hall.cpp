@@ -124,8 +124,6 @@ v1::Envelope ProgrammeService::list_questions(const Identity& who, std::uint32_t
 v1::Envelope ProgrammeService::book_seat(const Identity& who, std::uint32_t rid, TalkId id) {
   auto seat = store_.book_seat(id, who.id, now_ms());
   if (!seat) return error(rid, seat.error());
-  // A booking is also an RSVP: the person is reminded when the session starts.
-  (void)store_.rsvp(id, who.id, true, now_ms());
   Envelope out;
   out.set_request_id(rid);
   net::fill(*out.mutable_seat_booking(), id, *seat);

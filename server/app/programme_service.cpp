@@ -312,7 +312,7 @@ void ProgrammeService::send_due_reminders() {
     return;
   }
   for (const auto& talk : *due) {
-    auto people = store_.rsvps(talk.id);
+    auto people = store_.people_to_remind(talk.id);
     if (!people) continue;
     Envelope push;
     auto* reminder = push.mutable_session_reminder();

@@ -93,8 +93,10 @@ inline constexpr std::string_view delete_rsvp =
     "DELETE FROM talk_rsvps WHERE talk_id = ?1 AND user_id = ?2";
 inline constexpr std::string_view has_rsvp =
     "SELECT 1 FROM talk_rsvps WHERE talk_id = ?1 AND user_id = ?2";
-inline constexpr std::string_view rsvps =
-    "SELECT user_id FROM talk_rsvps WHERE talk_id = ?1 ORDER BY created_at_ms, user_id";
+// Who is reminded when a session starts: everyone who RSVP'd and everyone holding a seat.
+inline constexpr std::string_view people_to_remind =
+    "SELECT user_id FROM talk_rsvps WHERE talk_id = ?1 "
+    "UNION SELECT user_id FROM seat_bookings WHERE talk_id = ?1 AND status = 1 ORDER BY user_id";
 
 inline constexpr std::string_view insert_question =
     "INSERT INTO talk_questions (talk_id, user_id, display_name, text, asked_at_ms) "

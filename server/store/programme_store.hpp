@@ -72,7 +72,8 @@ class ProgrammeStore {
   // RSVP (going = false withdraws). check_rsvp in one transaction.
   virtual Result<Talk> rsvp(TalkId id, UserId user, bool going, Millis now_ms) = 0;
   virtual Result<bool> has_rsvp(TalkId id, UserId user) = 0;
-  virtual Result<std::vector<UserId>> rsvps(TalkId id) = 0;
+  // Everyone who RSVP'd or holds a confirmed seat: who hears the start reminder.
+  virtual Result<std::vector<UserId>> people_to_remind(TalkId id) = 0;
   // Live talks not yet announced whose start has passed, marked announced in the same step so
   // a reminder goes out once (also across a restart).
   virtual Result<std::vector<Talk>> take_due_reminders(Millis now_ms) = 0;

@@ -40,7 +40,7 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   Result<Talk> set_notes(TalkId id, std::string notes) override;
   Result<Talk> rsvp(TalkId id, UserId user, bool going, Millis now_ms) override;
   Result<bool> has_rsvp(TalkId id, UserId user) override;
-  Result<std::vector<UserId>> rsvps(TalkId id) override;
+  Result<std::vector<UserId>> people_to_remind(TalkId id) override;
   Result<std::vector<Talk>> take_due_reminders(Millis now_ms) override;
   Result<Question> ask(TalkId id, UserId user, std::string name, std::string text,
                        Millis now_ms) override;

@@ -182,14 +182,14 @@ Result<bool> SqliteProgrammeStore::has_rsvp(TalkId id, UserId user) {
   return rc == SQLITE_ROW;
 }
 
-Result<std::vector<UserId>> SqliteProgrammeStore::rsvps(TalkId id) {
+Result<std::vector<UserId>> SqliteProgrammeStore::people_to_remind(TalkId id) {
   const auto lock = db_->lock();
-  Query q(prepare(sql::rsvps));
+  Query q(prepare(sql::people_to_remind));
   q.bind(1, id);
   std::vector<UserId> out;
   int rc = SQLITE_OK;
   while ((rc = q.step()) == SQLITE_ROW) out.push_back(static_cast<UserId>(q.int64(0)));
-  if (rc != SQLITE_DONE) return internal("rsvps");
+  if (rc != SQLITE_DONE) return internal("people to remind");
   return out;
 }
 

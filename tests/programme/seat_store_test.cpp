@@ -27,6 +27,21 @@ class SeatStore : public testing::StoreTest {
   }
 };
 
+TEST_F(SeatStore, TheStartReminderGoesToSeatHoldersAndRsvpsOnceEach) {
+  const auto id = office_hours(1);
+  const auto a = person("a"), b = person("b"), c = person("c");
+  ASSERT_TRUE(store().book_seat(id, a, kStart - kHour));
+  ASSERT_TRUE(store().book_seat(id, b, kStart - kHour));   // waitlisted: not reminded
+  ASSERT_TRUE(store().rsvp(id, a, true, kStart - kHour));  // both: reminded once
+  ASSERT_TRUE(store().rsvp(id, c, true, kStart - kHour));
+  EXPECT_EQ(*store().people_to_remind(id), (std::vector<UserId>{a, c}));
+  // a cancels: b moves up and is reminded instead; a still RSVP'd, so still reminded.
+  EXPECT_EQ(*store().cancel_seat(id, a), b);
+  EXPECT_EQ(*store().people_to_remind(id), (std::vector<UserId>{a, b, c}));
+  ASSERT_TRUE(store().rsvp(id, a, false, kStart - kHour));
+  EXPECT_EQ(*store().people_to_remind(id), (std::vector<UserId>{b, c}));
+}
+
 TEST_F(SeatStore, FirstComeThenWaitlistThatMovesUp) {
   const auto id = office_hours(2);
   const auto a = person("a"), b = person("b"), c = person("c"), d = person("d");
