@@ -9,8 +9,6 @@ namespace moim::client::app {
 
 namespace {
 
-constexpr int kSwatch = 22;
-
 void panel(SDL_Renderer* r, const SDL_Rect& rect, Uint8 alpha = 215) {
   set_color(r, {20, 22, 32, alpha});
   SDL_RenderFillRect(r, &rect);

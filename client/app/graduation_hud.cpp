@@ -7,8 +7,6 @@ namespace moim::client::app {
 
 namespace {
 
-constexpr int kSwatch = 22;
-
 std::string color_name(const v1::GraduationState& s, int index) {
   if (index < 0 || index >= s.palette_size()) return "?";
   return s.palette(index).name();

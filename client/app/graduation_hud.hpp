@@ -8,7 +8,6 @@
 #include <SDL.h>
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 
@@ -29,7 +28,6 @@ class GraduationUi {
   // Where we stand, from the room screen.
   struct Where {
     const world::Map* map = nullptr;
-    std::string room;
     world::TilePos me;
     std::uint64_t self = 0;
     const Avatars* avatars = nullptr;
@@ -53,6 +51,7 @@ class GraduationUi {
   void draw(const Where& w) const;
 
  private:
+  static constexpr int kSwatch = 22;  // a colour's square on the card and at the booth
   void check_in(const Where& w);
   void pick(std::optional<int> color, const Where& w);
   void offer(v1::OfferKind kind, const AvatarView* to);
@@ -81,7 +80,6 @@ class GraduationUi {
   bool show_cards_ = false;
   bool editing_card_ = false;
   TextField card_field_{400};
-  std::map<std::uint32_t, std::string> pending_;  // request id → what it was, for answers
   std::uint64_t keys_ = 0;
 };
 

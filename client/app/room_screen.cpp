@@ -62,7 +62,7 @@ void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
 
 GraduationUi::Where RoomScreen::where() const {
   const auto& m = layout_.map;
-  return {map_, room_, me_.tile(), self_id_, &avatars_, radius_, SDL_Rect{m.x, m.y, m.w, m.h}};
+  return {map_, me_.tile(), self_id_, &avatars_, radius_, SDL_Rect{m.x, m.y, m.w, m.h}};
 }
 
 void RoomScreen::toast(std::string text, double seconds) {

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graduation/service.hpp"
 #include "moim/v1/moim.pb.h"
 #include "net/session_link.hpp"
 #include "room/room.hpp"
@@ -82,6 +83,7 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
   void tell_presence(store::UserId id, bool entered);
   void handle_graduation(store::UserId id, store::Role role, const v1::Envelope& envelope);
+  graduation::PlaceOf place_of() const;
   void graduation_offer(store::UserId id, const v1::Envelope& envelope);
   void graduation_accept(store::UserId id, const v1::Envelope& envelope);
   // Puts the person's current look on their avatar and pushes them their graduation state.

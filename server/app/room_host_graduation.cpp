@@ -97,18 +97,22 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
   }
 }
 
+// Where someone stands, for the co-presence rule; nobody outside this room is anywhere near.
+graduation::PlaceOf RoomHost::place_of() const {
+  return [this](store::UserId u) -> std::optional<graduation::Place> {
+    auto avatar = room_.find(u);
+    if (!avatar) return std::nullopt;
+    return graduation::Place{id_, avatar->pos};
+  };
+}
+
 void RoomHost::graduation_offer(store::UserId me, const v1::Envelope& e) {
   auto& service = hub_.graduation();
   const auto rid = e.request_id();
   const auto kind = net::from_proto(e.make_offer().kind());
   if (!kind) return error(me, rid, {Errc::bad_request, "offer kind must be exchange or card"});
   const auto to = e.make_offer().to_user();
-  auto place_of = [this](store::UserId u) -> std::optional<graduation::Place> {
-    auto avatar = room_.find(u);
-    if (!avatar) return std::nullopt;
-    return graduation::Place{id_, avatar->pos};
-  };
-  auto offer = service.offer(*kind, me, to, place_of, hub_.now_ms());
+  auto offer = service.offer(*kind, me, to, place_of(), hub_.now_ms());
   if (!offer) return error(me, rid, offer.error());
   auto reply = with_id(rid);
   reply.mutable_offer_made()->set_offer_id(offer->id);
@@ -128,13 +132,8 @@ void RoomHost::graduation_offer(store::UserId me, const v1::Envelope& e) {
 void RoomHost::graduation_accept(store::UserId me, const v1::Envelope& e) {
   auto& service = hub_.graduation();
   const auto rid = e.request_id();
-  auto place_of = [this](store::UserId u) -> std::optional<graduation::Place> {
-    auto avatar = room_.find(u);
-    if (!avatar) return std::nullopt;
-    return graduation::Place{id_, avatar->pos};
-  };
   const auto& a = e.accept_offer();
-  auto out = service.accept(a.offer_id(), me, a.key(), place_of, hub_.now_ms());
+  auto out = service.accept(a.offer_id(), me, a.key(), place_of(), hub_.now_ms());
   if (!out) return error(me, rid, out.error());
   // The acceptor hears what they received; the offerer (if here) what they received.
   const auto done_for = [&](store::UserId other, int color) {

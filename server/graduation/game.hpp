@@ -143,7 +143,7 @@ class Game {
   void apply_swap(const SwapPlan& plan);
   std::optional<Offer> find_offer(std::uint64_t id) const;
   void take_offer(std::uint64_t id) { offers_.erase(id); }  // declined
-  // Forgets expired offers; returns them so their senders can be told.
+  // Forgets expired offers (open_offer calls it, so the table stays bounded); returns them.
   std::vector<Offer> expire_offers(std::int64_t now_ms);
 
   // Restores what the store remembers (start-up): check-ins come with the roster; these add

@@ -86,8 +86,9 @@ Result<CheckInOutcome> Service::check_in(const CheckInRequest& request, std::str
   auto plan = game_.plan_check_in(request);
   if (!plan) {
     // A retry after success is answered as success: the key says what it did.
+    if (key.empty()) return plan.error();
     auto past = store_.find_request(request.target, key);
-    if (!key.empty() && past && *past && (*past)->action == store::GradAction::check_in) {
+    if (past && *past && (*past)->action == store::GradAction::check_in) {
       const auto& e = game_.roster().at((*past)->ref);
       return CheckInOutcome{e.id, e.name, request.target, true};
     }
@@ -195,11 +196,6 @@ Result<Offer> Service::decline(std::uint64_t offer_id, UserId decliner) {
   }
   game_.take_offer(offer_id);
   return *offer;
-}
-
-std::vector<Offer> Service::expire(std::int64_t now_ms) {
-  std::lock_guard lock(mutex_);
-  return game_.expire_offers(now_ms);
 }
 
 Status Service::set_card(UserId user, Card card) {

@@ -95,7 +95,6 @@ class Service {
   Result<SwapOutcome> accept(std::uint64_t offer_id, UserId acceptor, std::string_view key,
                              const PlaceOf& place_of, std::int64_t now_ms);
   Result<Offer> decline(std::uint64_t offer_id, UserId decliner);
-  std::vector<Offer> expire(std::int64_t now_ms);
   Status set_card(UserId user, Card card);
   Card card_of(UserId user) const;
   StateView state(UserId user) const;

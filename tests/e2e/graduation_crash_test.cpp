@@ -69,7 +69,6 @@ struct Shared {
   std::map<std::uint64_t, std::vector<std::pair<std::uint64_t, std::string>>>
       sent;  // user → (offer, key)
   std::atomic<int> errors{0};
-  std::atomic<bool> stop{false};
 };
 
 struct Guest {
@@ -115,9 +114,6 @@ void play(Guest& g, const std::vector<std::uint64_t>& targets, Shared& shared) {
     } else if (e->has_error()) {
       ++shared.errors;
       if (!accepts.contains(e->request_id())) --outstanding;
-    }
-    if (next == targets.size() && outstanding == 0 && accepts.size() >= targets.size()) {
-      // Our offers are answered; keep accepting others' until things go quiet.
     }
   }
 }
