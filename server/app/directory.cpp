@@ -70,11 +70,9 @@ void ResumeRegistry::park(const std::string& token, Parked parked, std::int64_t 
 
 std::optional<Parked> ResumeRegistry::take(const std::string& token, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
-  // Keyed by the token's hash: looking up a guess compares hashes, never the token itself; the
-  // match is confirmed in constant time.
-  const auto hash = store::sha256_hex(token);
-  auto it = parked_.find(hash);
-  if (it == parked_.end() || !store::constant_time_equal(it->first, hash)) return std::nullopt;
+  // Keyed by the token's hash: looking up a guess compares hashes, never the token itself.
+  auto it = parked_.find(store::sha256_hex(token));
+  if (it == parked_.end()) return std::nullopt;
   Parked parked = std::move(it->second);
   parked_.erase(it);
   if (parked.expires_at_ms <= now_ms) return std::nullopt;

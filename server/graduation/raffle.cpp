@@ -3,11 +3,12 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include <charconv>
 #include <stdexcept>
 #include <unordered_set>
+
+#include "store/secret_hash.hpp"
 
 namespace moim::graduation {
 namespace {
@@ -68,19 +69,8 @@ Seed random_seed() {
   return seed;
 }
 
-std::string to_hex(const std::uint8_t* data, std::size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out += kDigits[data[i] >> 4];
-    out += kDigits[data[i] & 0xF];
-  }
-  return out;
-}
-
 std::string seed_hex(const Seed& seed) {
-  return to_hex(seed.data(), seed.size());
+  return store::to_hex(seed.data(), seed.size());
 }
 
 Result<Seed> seed_from_hex(std::string_view hex) {
@@ -98,9 +88,7 @@ Result<Seed> seed_from_hex(std::string_view hex) {
 }
 
 std::string commitment_of(const Seed& seed) {
-  std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(seed.data(), seed.size(), digest.data());
-  return to_hex(digest.data(), digest.size());
+  return store::sha256_hex({reinterpret_cast<const char*>(seed.data()), seed.size()});
 }
 
 std::vector<std::string> ticket_lines(
@@ -119,9 +107,7 @@ std::string tickets_digest(const std::vector<std::string>& tickets) {
     if (i > 0) joined += '\n';
     joined += tickets[i];
   }
-  std::array<std::uint8_t, SHA256_DIGEST_LENGTH> digest{};
-  SHA256(reinterpret_cast<const unsigned char*>(joined.data()), joined.size(), digest.data());
-  return to_hex(digest.data(), digest.size());
+  return store::sha256_hex(joined);
 }
 
 std::vector<std::uint64_t> draw_winners(const Seed& seed, const std::vector<std::string>& tickets,

@@ -1,6 +1,5 @@
 #include "store/secret_hash.hpp"
 
-#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -17,16 +16,6 @@ constexpr std::string_view hex_digits = "0123456789abcdef";
 constexpr std::string_view code_alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 static_assert(code_alphabet.size() == 32);
 
-std::string to_hex(const unsigned char* data, std::size_t size) {
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out.push_back(hex_digits[data[i] >> 4U]);
-    out.push_back(hex_digits[data[i] & 0x0FU]);
-  }
-  return out;
-}
-
 std::vector<unsigned char> random_bytes(std::size_t bytes) {
   std::vector<unsigned char> buffer(bytes);
   if (bytes > 0 && RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1) {
@@ -36,6 +25,16 @@ std::vector<unsigned char> random_bytes(std::size_t bytes) {
 }
 
 }  // namespace
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out.push_back(hex_digits[data[i] >> 4U]);
+    out.push_back(hex_digits[data[i] & 0x0FU]);
+  }
+  return out;
+}
 
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -63,10 +62,6 @@ std::string random_invite_code() {
     code.push_back(code_alphabet[buffer[i] & 0x1FU]);
   }
   return code;
-}
-
-bool constant_time_equal(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string normalize_invite_code(std::string_view code) {

@@ -7,6 +7,9 @@
 
 namespace moim::store {
 
+// Lower-case hex of `size` bytes (2 * size characters).
+std::string to_hex(const unsigned char* data, std::size_t size);
+
 // Lower-case hex SHA-256 of `data` (64 characters).
 std::string sha256_hex(std::string_view data);
 
@@ -20,11 +23,6 @@ std::string random_token(std::size_t bytes);
 // SHA-256 hashes cannot be brute-forced back into codes in any useful time. Throws like
 // random_token.
 std::string random_invite_code();
-
-// Whether two secrets (or their digests) are equal, taking the same time wherever they differ
-// (OpenSSL's CRYPTO_memcmp), so response timing cannot tell how much of a guess matched. Lengths
-// are not secret: different lengths are unequal at once.
-bool constant_time_equal(std::string_view a, std::string_view b);
 
 // What redeem and create hash: surrounding whitespace trimmed, ASCII letters upper-cased, so
 // " moim-7k3q-xp9d-4hwt" typed by a person finds the code the admin was shown.

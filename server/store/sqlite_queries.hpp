@@ -10,7 +10,7 @@ inline constexpr std::string_view insert_invite =
     "INSERT INTO invites (code_hash, role, max_uses, uses, label, created_at_ms) "
     "VALUES (?1, ?2, ?3, 0, ?4, ?5)";
 inline constexpr std::string_view find_invite =
-    "SELECT id, role, max_uses, uses, code_hash FROM invites WHERE code_hash = ?1";
+    "SELECT id, role, max_uses, uses FROM invites WHERE code_hash = ?1";
 inline constexpr std::string_view use_invite = "UPDATE invites SET uses = uses + 1 WHERE id = ?1";
 
 inline constexpr std::string_view insert_user =
@@ -26,7 +26,7 @@ inline constexpr std::string_view find_invited_user =
 inline constexpr std::string_view insert_host_token =
     "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES (?1, ?2, ?3, ?4)";
 inline constexpr std::string_view find_host_token =
-    "SELECT role, token_hash FROM host_tokens WHERE token_hash = ?1";
+    "SELECT role FROM host_tokens WHERE token_hash = ?1";
 
 inline constexpr std::string_view insert_chat =
     "INSERT INTO chat (room, user_id, display_name, text, sent_at_ms) "
