@@ -52,8 +52,9 @@ struct Connection::State {
         handlers(std::move(h)),
         options(std::move(o)) {}
 
-  websocket::stream<tls::Stream> ws;
+  // Declared before ws so it outlives the TLS stream that uses it (members die in reverse).
   std::unique_ptr<net::ssl::context> tls_context;  // wss:// only
+  websocket::stream<tls::Stream> ws;
   tcp::resolver resolver;
   Handlers handlers;
   Options options;
