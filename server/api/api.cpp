@@ -1,5 +1,7 @@
 #include "api/api.hpp"
 
+#include <charconv>
+
 #include <nlohmann/json.hpp>
 
 namespace moim::api {
@@ -234,6 +236,13 @@ std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::
     out.insert_or_assign(std::move(*key), std::move(*value));
   }
   return out;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace moim::api

@@ -2,6 +2,7 @@
 // The host API's request and response, independent of Beast so handlers and the router are
 // plain C++ that tests drive directly. JSON in, JSON out (CSV and iCalendar where a route says
 // so); errors are {"error": {"code": "forbidden", "message": "..."}} with a matching status.
+#include <cstdint>
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -56,5 +57,7 @@ int http_status(Errc code);
 std::optional<std::string> percent_decode(std::string_view text);
 // Splits "a=1&b=x%20y" into decoded pairs; a malformed escape makes the whole query invalid.
 std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::string_view query);
+// A whole decimal integer from a path segment or query value ("12"; not "", "12x" or " 12").
+std::optional<std::int64_t> parse_int(std::string_view text);
 
 }  // namespace moim::api

@@ -24,13 +24,6 @@ namespace {
 
 using nlohmann::json;
 
-std::optional<std::int64_t> number(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 std::optional<std::uint32_t> parse_rgb(const std::string& text) {
   if (text.size() != 7 || text[0] != '#') return std::nullopt;
   std::uint32_t value = 0;
@@ -128,7 +121,7 @@ json winners_json(const std::vector<std::pair<store::UserId, std::string>>& winn
 }
 
 ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
-  auto id = number(request.param("id"));
+  auto id = parse_int(request.param("id"));
   if (!id) return ApiResponse::error(404, "raffle_state", "no such raffle");
   auto drawn = hub.draw_raffle(*id);
   if (!drawn) return ApiResponse::from(drawn.error());
@@ -141,7 +134,7 @@ ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
 }
 
 ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
-  auto id = number(request.param("id"));
+  auto id = parse_int(request.param("id"));
   auto raffle =
       id ? hub.graduation().raffle(*id)
          : Result<std::optional<store::RaffleRecord>>(std::optional<store::RaffleRecord>{});
@@ -173,7 +166,7 @@ ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
 }
 
 ApiResponse leaderboard(app::Hub& hub, const ApiRequest& request) {
-  auto limit = number(request.query_value("limit")).value_or(20);
+  auto limit = parse_int(request.query_value("limit")).value_or(20);
   if (limit < 1 || limit > 1000) return ApiResponse::error(400, "bad_request", "limit is 1–1000");
   json rows = json::array();
   int rank = 0;

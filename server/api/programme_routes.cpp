@@ -13,7 +13,6 @@
 //   GET    /api/study-groups/{id}/attendance.csv?from=&to=&min_minutes=10
 // Times in requests are RFC 3339 ("2026-11-23T19:00:00+09:00", "...Z"), a local time in the
 // server's zone ("2026-11-23T19:00"), or UTC milliseconds; responses give both UTC and local.
-#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "api/routes.hpp"
@@ -34,19 +33,12 @@ TimeZone zone_of(app::Hub& hub) {
   return find_time_zone(hub.config().time_zone).value_or(seoul());
 }
 
-std::optional<std::int64_t> to_int(std::string_view text) {
-  std::int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
-}
-
 // A time from JSON (number of ms, or text) or a query value.
 std::optional<Millis> time_from(const json& value, const TimeZone& zone) {
   if (value.is_number_integer()) return value.get<Millis>();
   if (!value.is_string()) return std::nullopt;
   const auto text = value.get<std::string>();
-  if (auto ms = to_int(text)) return *ms;
+  if (auto ms = parse_int(text)) return *ms;
   return parse_local_datetime(text, zone);
 }
 
@@ -71,7 +63,7 @@ json talk_json(const Talk& t, const TimeZone& zone) {
 }
 
 std::optional<TalkId> id_param(const ApiRequest& request) {
-  auto id = to_int(request.param("id"));
+  auto id = parse_int(request.param("id"));
   if (!id || *id <= 0) return std::nullopt;
   return *id;
 }
@@ -262,7 +254,7 @@ ApiResponse attendance_csv(app::Hub& hub, const ApiRequest& request) {
   if (to <= from || to - from > 366 * kDay) return bad("ask for up to a year, from before to");
   Millis min_ms = 10 * 60'000;
   if (auto q = request.query_value("min_minutes"); !q.empty()) {
-    auto minutes = to_int(q);
+    auto minutes = parse_int(q);
     if (!minutes || *minutes < 0 || *minutes > 24 * 60) return bad("min_minutes: 0 to 1440");
     min_ms = *minutes * 60'000;
   }

@@ -9,15 +9,14 @@
 #include "moim/proto/text.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
+#include "net/encode_shared.hpp"
 #include "store/secret_hash.hpp"
 
 namespace moim::app {
 
-namespace {
+using net::encode_shared;
 
-net::SharedBytes encode_shared(const v1::Envelope& envelope) {
-  return std::make_shared<const std::string>(proto::encode(envelope));
-}
+namespace {
 
 bool outranks(store::Role actor, store::Role target) {
   return static_cast<int>(actor) > static_cast<int>(target);

@@ -6,19 +6,18 @@
 #include "app/programme_service.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
+#include "net/encode_shared.hpp"
 #include "net/programme_convert.hpp"
 
 namespace moim::app {
+
+using net::encode_shared;
 
 using namespace moim::programme;
 
 namespace {
 
 constexpr std::int64_t kDayMs = 24 * 3'600'000;
-
-net::SharedBytes encode_shared(const v1::Envelope& envelope) {
-  return std::make_shared<const std::string>(proto::encode(envelope));
-}
 
 }  // namespace
 

@@ -7,20 +7,15 @@
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
+#include "net/encode_shared.hpp"
 #include "net/programme_convert.hpp"
 
 namespace moim::app {
 
+using net::encode_shared;
+
 namespace asio = boost::asio;
 using namespace moim::programme;
-
-namespace {
-
-net::SharedBytes encode_shared(const v1::Envelope& envelope) {
-  return std::make_shared<const std::string>(proto::encode(envelope));
-}
-
-}  // namespace
 
 ProgrammeService::ProgrammeService(asio::io_context& io, Hub& hub, ProgrammeStore& store)
     : io_(io), hub_(hub), store_(store), reminder_timer_(asio::make_strand(io)) {}

@@ -7,6 +7,7 @@
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
+#include "net/encode_shared.hpp"
 #include "net/snapshot_wire.hpp"
 
 namespace moim::app {
@@ -78,7 +79,7 @@ void RoomHost::tell_presence(store::UserId id, bool entered) {
 
 void RoomHost::broadcast(const v1::Envelope& envelope) {
   on_strand([this, envelope] {
-    auto bytes = std::make_shared<const std::string>(proto::encode(envelope));
+    auto bytes = net::encode_shared(envelope);
     for (auto& [id, link] : links_) link->deliver(bytes);
   });
 }
@@ -187,7 +188,7 @@ void RoomHost::run_flush() {
 
 void RoomHost::send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope) {
   if (recipients.empty()) return;
-  share(recipients, std::make_shared<const std::string>(proto::encode(envelope)));
+  share(recipients, net::encode_shared(envelope));
 }
 
 void RoomHost::share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes) {

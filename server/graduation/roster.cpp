@@ -180,19 +180,4 @@ Result<std::vector<RosterRow>> parse_roster(std::string_view csv, std::size_t ma
   return rows;
 }
 
-std::string csv_field(std::string_view value) {
-  const bool formula =
-      !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@');
-  const bool needs_quotes = formula || value.find_first_of(",\"\r\n") != std::string_view::npos;
-  if (!needs_quotes) return std::string(value);
-  std::string out = "\"";
-  if (formula) out += '\'';
-  for (char ch : value) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  out += '"';
-  return out;
-}
-
 }  // namespace moim::graduation

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.hpp"
 #include "core/result.hpp"
 
 namespace moim::graduation {
@@ -32,8 +33,6 @@ Result<std::vector<std::string>> split_csv_line(std::string_view line);
 Result<std::vector<RosterRow>> parse_roster(std::string_view csv,
                                             std::size_t max_rows = kMaxRosterRows);
 
-// Quotes a field for CSV output when it needs it (comma, quote, newline, leading = + - @ which
-// spreadsheets would run as formulas).
-std::string csv_field(std::string_view value);
+using moim::csv_field;  // core/csv.hpp: results and codes are written with it
 
 }  // namespace moim::graduation

@@ -6,6 +6,7 @@
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
+#include "net/encode_shared.hpp"
 #include "net/session_core.hpp"
 #include "store/secret_hash.hpp"
 
@@ -92,7 +93,7 @@ void SessionCore::signed_out(CloseCode code, const std::shared_ptr<app::RoomHost
 }
 
 void SessionCore::reply(const v1::Envelope& envelope) {
-  deliver(std::make_shared<const std::string>(proto::encode(envelope)));
+  deliver(encode_shared(envelope));
 }
 
 void SessionCore::reply_error(std::uint32_t rid, Errc code, std::string message) {

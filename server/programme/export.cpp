@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/csv.hpp"
+
 namespace moim::programme {
 
 namespace {
@@ -58,21 +60,6 @@ void line(std::string& out, std::string_view name, std::string_view value) {
   }
   out.append(whole, pos, std::string::npos);
   out += "\r\n";
-}
-
-std::string csv_field(std::string_view text) {
-  std::string value(text);
-  // Spreadsheets run cells starting with these as formulas; names are typed by attendees.
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string::npos) {
-    value.insert(value.begin(), '\'');
-  }
-  if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 }  // namespace
