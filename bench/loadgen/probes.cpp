@@ -2,6 +2,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include "moim/proto/frame_moves.hpp"
+
 namespace moim::loadgen {
 
 namespace asio = boost::asio;
@@ -69,7 +71,9 @@ void ProbeSet::on_message(Probe& probe, const v1::Envelope& envelope) {
   counters_.wire_bytes += envelope.ByteSizeLong();
   if (envelope.has_frame()) {
     ++counters_.frames;
-    for (const auto& m : envelope.frame().moves()) seen(probe, m.user_id(), {m.x(), m.y()}, now);
+    proto::for_each_move(envelope.frame(), [&](const proto::FrameMove& m) {
+      seen(probe, m.user_id, {m.x, m.y}, now);
+    });
     for (const auto& a : envelope.frame().upserts()) seen(probe, a.user_id(), {a.x(), a.y()}, now);
   } else if (envelope.has_joined()) {
     const auto& you = envelope.joined().room().you();

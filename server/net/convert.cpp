@@ -1,5 +1,7 @@
 #include "net/convert.hpp"
 
+#include "moim/proto/frame_moves.hpp"
+
 namespace moim::net {
 
 v1::ErrorCode to_proto(Errc code) {
@@ -89,14 +91,9 @@ void fill(v1::RoomSnapshot& out, const room::SnapshotView& in) {
 
 void fill(v1::Frame& out, const room::FrameView& in) {
   out.set_tick(in.tick);
-  out.mutable_moves()->Reserve(static_cast<int>(in.moves.size()));
-  for (const auto& m : in.moves) {
-    auto* move = out.add_moves();
-    move->set_user_id(m.id);
-    move->set_x(m.pos.x);
-    move->set_y(m.pos.y);
-    move->set_facing(to_proto(m.facing));
-  }
+  proto::FrameMoveWriter moves(out);
+  moves.reserve(static_cast<int>(in.moves.size()));
+  for (const auto& m : in.moves) moves.add({m.id, m.pos.x, m.pos.y, to_proto(m.facing)});
   for (const auto& a : in.upserts) fill(*out.add_upserts(), a);
   for (auto id : in.removed) out.add_removed(id);
 }

@@ -29,6 +29,9 @@ void Room::flush() {
   if (!dirty()) return;
   ++tick_;
   touched_cells_.clear();
+  // In id order every frame lists its moves by id, which keeps their packed id differences
+  // to a byte (proto/include/moim/proto/frame_moves.hpp).
+  std::sort(dirty_.begin(), dirty_.end());
 
   // 1. Personal diffs first, computed against everyone's last flushed cell.
   index_dirty_by_flushed_cell();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "moim/proto/frame_moves.hpp"
+
 namespace {
 
 using moim::client::Avatars;
@@ -36,6 +38,22 @@ TEST(Avatars, FrameAppliesUpsertsThenMovesThenRemovals) {
   EXPECT_EQ(a->tile, (moim::world::TilePos{3, 2}));
   EXPECT_EQ(a->facing, moim::world::Direction::right);
   EXPECT_EQ(a->name, "김민지");
+}
+
+TEST(Avatars, AppliesPackedMovesAsTheServerSendsThem) {
+  Avatars avatars;
+  v1::Frame first;
+  *first.add_upserts() = avatar(4, 1, 1);
+  *first.add_upserts() = avatar(9, 8, 8);
+  avatars.apply(first, 0);
+  v1::Frame second;
+  moim::proto::FrameMoveWriter moves(second);
+  moves.add({4, 2, 1, v1::DIRECTION_RIGHT});
+  moves.add({9, 8, 7, v1::DIRECTION_UP});
+  avatars.apply(second, 0);
+  EXPECT_EQ(avatars.find(4)->tile, (moim::world::TilePos{2, 1}));
+  EXPECT_EQ(avatars.find(9)->tile, (moim::world::TilePos{8, 7}));
+  EXPECT_EQ(avatars.find(9)->facing, moim::world::Direction::up);
 }
 
 TEST(Avatars, GlidesAtWalkingSpeedAndSnapsOnJumps) {

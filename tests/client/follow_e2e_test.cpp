@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "moim/proto/frame_moves.hpp"
 #include "moim/world/pathfind.hpp"
 #include "test_server.hpp"
 
@@ -77,9 +78,9 @@ TEST(ClientFollow, WalksAfterSomeoneUntilBesideThem) {
   other->wait_for(
       [&](const v1::Envelope& e) {
         corrected = corrected || e.has_move_correction();
-        for (const auto& m : e.frame().moves()) {
-          if (m.user_id() == client_id) seen = {m.x(), m.y()};
-        }
+        proto::for_each_move(e.frame(), [&](const proto::FrameMove& m) {
+          if (m.user_id == client_id) seen = {m.x, m.y};
+        });
         return manhattan(seen, pos) <= 1;
       },
       10s);

@@ -1,4 +1,5 @@
 // The core scenario of issue 2, over real WebSockets against a real server and SQLite file.
+#include "moim/proto/frame_moves.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
@@ -117,10 +118,11 @@ TEST(RoomE2E, OthersSeeYourMovesWhereTheServerPutsYou) {
   walk(*a, lobby, position(ja), target);
   auto seen = b->wait_for([&](const v1::Envelope& e) {
     if (!e.has_frame()) return false;
-    for (const auto& m : e.frame().moves()) {
-      if (m.user_id() == ja.user_id() && m.x() == target.x && m.y() == target.y) return true;
-    }
-    return false;
+    bool there = false;
+    proto::for_each_move(e.frame(), [&](const proto::FrameMove& m) {
+      there = there || (m.user_id == ja.user_id() && m.x == target.x && m.y == target.y);
+    });
+    return there;
   });
   EXPECT_TRUE(seen);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "moim/proto/frame_moves.hpp"
+
 namespace moim::client {
 
 world::Direction from_proto(v1::Direction d) {
@@ -93,10 +95,9 @@ void Avatars::apply(const v1::Frame& frame, std::uint64_t skip_moves_of) {
     }
     upsert(a);
   }
-  for (const auto& m : frame.moves()) {
-    if (m.user_id() == skip_moves_of) continue;
-    move(m.user_id(), {m.x(), m.y()}, from_proto(m.facing()));
-  }
+  proto::for_each_move(frame, [&](const proto::FrameMove& m) {
+    if (m.user_id != skip_moves_of) move(m.user_id, {m.x, m.y}, from_proto(m.facing));
+  });
   for (const auto id : frame.removed()) remove(id);
 }
 
