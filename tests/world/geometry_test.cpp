@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace moim::world {
 namespace {
 
@@ -29,6 +31,16 @@ TEST(WorldGeometry, StepsAreFourNeighbours) {
   EXPECT_FALSE(is_step({1, 1}, {2, 2}));
   EXPECT_FALSE(is_step({1, 1}, {1, 1}));
   EXPECT_FALSE(is_step({1, 1}, {1, 3}));
+}
+
+TEST(WorldGeometry, StepsFromTheEdgesOfIntDoNotOverflow) {
+  // Found by UBSan in the hostile-input suite: a Move to INT_MIN from a tile in the hall.
+  constexpr int lowest = std::numeric_limits<int>::min();
+  constexpr int highest = std::numeric_limits<int>::max();
+  EXPECT_FALSE(is_step({14, 3}, {lowest, 3}));
+  EXPECT_FALSE(is_step({-1, 0}, {highest, 0}));
+  EXPECT_FALSE(is_step({lowest, lowest}, {highest, highest}));
+  EXPECT_TRUE(is_step({lowest, 0}, {lowest + 1, 0}));
 }
 
 TEST(WorldGeometry, StepMovesInScreenDirections) {

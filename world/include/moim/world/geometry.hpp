@@ -38,9 +38,12 @@ constexpr bool within_radius(TilePos a, TilePos b, int radius) {
   return distance_sq(a, b) <= radius * radius;
 }
 
-// One walking step: a 4-neighbour, no diagonals.
+// One walking step: a 4-neighbour, no diagonals. The differences are taken in 64 bits because
+// `to` comes off the wire and may be any int (14 - INT_MIN does not fit in an int).
 constexpr bool is_step(TilePos from, TilePos to) {
-  return std::abs(from.x - to.x) + std::abs(from.y - to.y) == 1;
+  const std::int64_t dx = std::int64_t{from.x} - to.x;
+  const std::int64_t dy = std::int64_t{from.y} - to.y;
+  return (dx < 0 ? -dx : dx) + (dy < 0 ? -dy : dy) == 1;  // std::abs(long) is not constexpr
 }
 
 constexpr TilePos step(TilePos from, Direction d) {
