@@ -84,9 +84,10 @@ def num(row, key):
         return None
 
 
-def flush_text(r):
-    """The flush p99 bucket bound; the histogram's last bucket is everything over 100 ms."""
-    v = num(r, "flush_p99_ms")
+def flush_text(r, key="flush_p99_ms"):
+    """A flush p99 bucket bound (wall clock, or CPU with key="flush_cpu_p99_ms"); the
+    histogram's last bucket is everything over 100 ms."""
+    v = num(r, key)
     return "-" if v is None else ("> 100" if v > 1e6 else f"{v:g}")
 
 
@@ -135,6 +136,19 @@ def table(headers, body):
     return "\n".join(lines)
 
 
+def moving_table(points):
+    """The table of a scenario whose bots walk (crowded-room, big-map)."""
+    return table(["bots", "moves/s in", "frames/s out", "p50 ms", "p99 ms", "max ms",
+                  "server CPU %", "loadgen CPU %", "RSS MiB", "bytes/bot/s", "flush p99 ≤ ms",
+                  "flush CPU p99 ≤ ms", "disconnects", "load"],
+                 [[r["bots"], fmt(num(r, "moves_in_s"), 0), fmt(num(r, "frames_out_s"), 0),
+                   seen(r, "seen_p50_ms"), seen(r, "seen_p99_ms"), seen(r, "seen_max_ms"),
+                   fmt(num(r, "cpu_pct"), 0), fmt(num(r, "loadgen_cpu_pct"), 0),
+                   fmt(num(r, "rss_mib")), fmt(num(r, "bytes_bot_s"), 0), flush_text(r),
+                   flush_text(r, "flush_cpu_p99_ms"), r["disconnects"], r["load1"]]
+                  for r in points])
+
+
 def pick(data, scenario, bots, **match):
     for r in reversed(data):
         if r["scenario"] == scenario and int(r["bots"]) == bots and all(
@@ -164,7 +178,9 @@ def goals(data):
     if r:
         b, f = num(r, "bytes_bot_s"), num(r, "flush_p99_ms")
         out.append(f"| big-map | 2,000 bots, ≤ 4 KB/s per bot, tick p99 ≤ 5 ms | {fmt(b, 0)} B/s "
-                   f"per bot, flush p99 ≤ {flush_text(r)} ms | {yes(b <= 4000 and f is not None and f <= 5)} |")
+                   f"per bot, flush p99 ≤ {flush_text(r)} ms (CPU time ≤ "
+                   f"{flush_text(r, 'flush_cpu_p99_ms')} ms) "
+                   f"| {yes(b <= 4000 and f is not None and f <= 5)} |")
     r = pick(data, "idle", 19000)
     if r:
         k = num(r, "kib_per_conn")
@@ -213,14 +229,7 @@ def write_report(csv_path, out_dir, info, command):
                "N bots in the tech-talk hall (48×36 tiles), each stepping at 10 Hz, with a nearby "
                "chat line every 30 s each; 4 probes. Goal: 2,000 bots with p99 ≤ 50 ms and no "
                "disconnects.", ""]
-        md.append(table(["bots", "moves/s in", "frames/s out", "p50 ms", "p99 ms", "max ms",
-                         "server CPU %", "loadgen CPU %", "RSS MiB", "bytes/bot/s",
-                         "flush p99 ≤ ms", "disconnects", "load"],
-                        [[r["bots"], fmt(num(r, "moves_in_s"), 0), fmt(num(r, "frames_out_s"), 0),
-                          seen(r, "seen_p50_ms"), seen(r, "seen_p99_ms"),
-                          seen(r, "seen_max_ms"), fmt(num(r, "cpu_pct"), 0),
-                          fmt(num(r, "loadgen_cpu_pct"), 0), fmt(num(r, "rss_mib")), fmt(num(r, "bytes_bot_s"), 0),
-                          flush_text(r), r["disconnects"], r["load1"]] for r in cr]))
+        md.append(moving_table(cr))
         md.append("")
         xs = lambda key: [(r["bots"], r[key]) for r in cr if r[key]]
         for name, title, ylabel, series in (
@@ -237,14 +246,7 @@ def write_report(csv_path, out_dir, info, command):
                "N bots spread over the 200×200 `bigmap` (each walks from the spawn to a random "
                "home tile, then wanders within 3 tiles of it), 10 Hz steps; measured once 95 % "
                "have arrived. Goal: 2,000 bots, ≤ 4 KB/s per bot, tick (flush) p99 ≤ 5 ms.", ""]
-        md.append(table(["bots", "moves/s in", "frames/s out", "p50 ms", "p99 ms", "max ms",
-                         "server CPU %", "loadgen CPU %", "RSS MiB", "bytes/bot/s",
-                         "flush p99 ≤ ms", "disconnects", "load"],
-                        [[r["bots"], fmt(num(r, "moves_in_s"), 0), fmt(num(r, "frames_out_s"), 0),
-                          seen(r, "seen_p50_ms"), seen(r, "seen_p99_ms"),
-                          seen(r, "seen_max_ms"), fmt(num(r, "cpu_pct"), 0),
-                          fmt(num(r, "loadgen_cpu_pct"), 0), fmt(num(r, "rss_mib")), fmt(num(r, "bytes_bot_s"), 0),
-                          flush_text(r), r["disconnects"], r["load1"]] for r in bm]))
+        md.append(moving_table(bm))
         md.append("")
         png = plot(out_dir, "bigmap-bytes", "big-map: bytes received per bot per second",
                    "bots", "bytes/s", [("bytes/bot/s", [(r["bots"], r["bytes_bot_s"]) for r in bm]),

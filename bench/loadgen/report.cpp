@@ -38,7 +38,8 @@ void print_table(const Result& r) {
   std::cout << "room " << r.room << ", window " << fixed(r.window_s) << " s, latency samples "
             << r.move_seen_ms.count << ", server messages out/s "
             << fixed(r.server_msgs_out_per_s, 0) << ", flush p99 ≤ "
-            << optional_text(r.flush_p99_ms, 2) << " ms, failed joins " << r.join_failed
+            << optional_text(r.flush_p99_ms, 2) << " ms (CPU ≤ "
+            << optional_text(r.flush_cpu_p99_ms, 2) << " ms), failed joins " << r.join_failed
             << ", slow-client closes " << r.slow_closes << ", move corrections " << r.corrections
             << ", errors " << r.errors << ", moves skipped (write in flight) " << r.moves_skipped
             << ", load generator CPU % " << fixed(r.loadgen_cpu_percent, 0) << ", load average "
@@ -62,7 +63,7 @@ void append_csv(const std::string& path, const Result& r) {
            "seen_p50_ms,seen_p99_ms,seen_max_ms,seen_samples,cpu_pct,rss_mib,bytes_bot_s,"
            "disconnects,slow_closes,flush_p99_ms,kib_per_conn,joins_s,connect_p50_ms,"
            "connect_p99_ms,connect_max_ms,join_failed,join_rate,concurrency,loadgen_cpu_pct,"
-           "load1,server_cpu_ms_join\n";
+           "load1,server_cpu_ms_join,flush_cpu_p99_ms\n";
   }
   const auto opt = [](const std::optional<double>& v) { return v ? fixed(*v, 3) : std::string(); };
   out << r.scenario << ',' << r.room << ',' << r.bots << ',' << r.joined << ','
@@ -76,7 +77,7 @@ void append_csv(const std::string& path, const Result& r) {
       << ',' << fixed(r.connect_ms.p99, 2) << ',' << fixed(r.connect_ms.max, 2) << ','
       << r.join_failed << ',' << fixed(r.join_rate, 0) << ',' << r.concurrency << ','
       << fixed(r.loadgen_cpu_percent, 1) << ',' << fixed(r.load_average, 2) << ','
-      << opt(r.server_cpu_ms_per_join) << '\n';
+      << opt(r.server_cpu_ms_per_join) << ',' << opt(r.flush_cpu_p99_ms) << '\n';
 }
 
 }  // namespace moim::loadgen

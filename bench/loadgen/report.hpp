@@ -28,7 +28,8 @@ struct Result {
   std::uint64_t corrections = 0;
   std::uint64_t errors = 0;
   std::uint64_t moves_skipped = 0;
-  std::optional<double> flush_p99_ms;  // server-side tick (flush) time, histogram bucket bound
+  std::optional<double> flush_p99_ms;      // server-side tick (flush) time, histogram bucket bound
+  std::optional<double> flush_cpu_p99_ms;  // ... the same in the flushing thread's CPU time
   std::optional<double> kib_per_connection;
   std::optional<double> joins_per_s;
   std::optional<double> server_cpu_ms_per_join;   // join-storm: server CPU time / joins

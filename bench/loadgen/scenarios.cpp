@@ -186,7 +186,8 @@ void measure_window(Result& r, Run& run, double seconds) {
       return (a == m0->end() || b == m1->end()) ? 0.0 : b->second - a->second;
     };
     r.server_msgs_out_per_s = diff("moim_messages_out_total") / window;
-    r.flush_p99_ms = flush_quantile_ms(*m0, *m1, 0.99);
+    r.flush_p99_ms = histogram_quantile_ms(*m0, *m1, "moim_flush_duration_seconds", 0.99);
+    r.flush_cpu_p99_ms = histogram_quantile_ms(*m0, *m1, "moim_flush_cpu_seconds", 0.99);
     r.slow_closes = static_cast<std::uint64_t>(
         m1->count("moim_slow_client_closes_total") ? m1->at("moim_slow_client_closes_total") : 0);
   }

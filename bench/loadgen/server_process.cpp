@@ -63,11 +63,11 @@ std::string read_file(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::optional<double> flush_quantile_ms(const MetricValues& before, const MetricValues& after,
-                                        double q) {
+std::optional<double> histogram_quantile_ms(const MetricValues& before, const MetricValues& after,
+                                            const std::string& histogram, double q) {
   // Cumulative buckets in order of their bound; differences give this interval's histogram.
   std::vector<std::pair<double, double>> buckets;
-  const std::string prefix = "moim_flush_duration_seconds_bucket{le=\"";
+  const std::string prefix = histogram + "_bucket{le=\"";
   for (const auto& [name, value] : after) {
     if (name.rfind(prefix, 0) != 0) continue;
     const auto bound = name.substr(prefix.size(), name.size() - prefix.size() - 2);

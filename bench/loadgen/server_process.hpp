@@ -23,10 +23,10 @@ struct ProcSample {
 // (e.g. `moim_flush_duration_seconds_bucket{le="0.005"}`).
 using MetricValues = std::map<std::string, double>;
 
-// The quantile `q` of the flush-duration histogram between two scrapes, as the upper bound of
-// the bucket it falls in (ms); nullopt when nothing was flushed.
-std::optional<double> flush_quantile_ms(const MetricValues& before, const MetricValues& after,
-                                        double q);
+// The quantile `q` of a histogram (e.g. "moim_flush_duration_seconds") between two scrapes, as
+// the upper bound of the bucket it falls in (ms); nullopt when nothing was observed.
+std::optional<double> histogram_quantile_ms(const MetricValues& before, const MetricValues& after,
+                                            const std::string& histogram, double q);
 
 class ServerProcess {
  public:

@@ -105,6 +105,9 @@ std::string Metrics::render_prometheus() const {
   histogram(out, "moim_flush_duration_seconds",
             "Time a room spends on one tick: applying inputs and building frames.",
             flush_duration_seconds);
+  histogram(out, "moim_flush_cpu_seconds",
+            "CPU time of the flushing thread during one tick (the wall clock above less waiting).",
+            flush_cpu_seconds);
   return out;
 }
 

@@ -58,6 +58,9 @@ struct Metrics {
   Counter slow_client_closes_total{0};  // sessions closed because they could not keep up
   Counter protocol_errors_total{0};     // malformed or invalid envelopes
   Histogram flush_duration_seconds;     // one room tick: apply inputs, build and post frames
+  // The same ticks in the flushing thread's CPU time: on a busy machine the wall clock above
+  // also counts the time the thread waited for a core, this counts only the work.
+  Histogram flush_cpu_seconds;
 
   std::string render_prometheus() const;
 };

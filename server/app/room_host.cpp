@@ -1,6 +1,7 @@
 #include "app/room_host.hpp"
 
 #include <google/protobuf/arena.h>
+#include <time.h>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
@@ -14,6 +15,16 @@ namespace moim::app {
 
 namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double thread_cpu_seconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+}
+
+}  // namespace
 
 std::string encode_frame(const room::FrameView& frame, std::vector<char>& arena_block) {
   // A frame holds one sub-message per avatar in it, thousands per flush in a crowded room; on an
@@ -179,11 +190,13 @@ Clock::duration RoomHost::flush_interval() const {
 void RoomHost::run_flush() {
   flush_scheduled_ = false;
   const auto start = Clock::now();
+  const double cpu_start = thread_cpu_seconds();
   last_flush_ = start;
   fanout_ = 0;
   room_.flush();
   last_fanout_ = fanout_;
   hub_.metrics().flush_duration_seconds.observe(Clock::now() - start);
+  hub_.metrics().flush_cpu_seconds.observe(thread_cpu_seconds() - cpu_start);
 }
 
 void RoomHost::send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope) {

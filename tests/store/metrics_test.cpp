@@ -46,6 +46,7 @@ TEST(Metrics, RendersEveryMetricWithHelpAndType) {
       {"moim_slow_client_closes_total", "counter"},
       {"moim_protocol_errors_total", "counter"},
       {"moim_flush_duration_seconds", "histogram"},
+      {"moim_flush_cpu_seconds", "histogram"},
   };
   for (const auto& [name, type] : expected) {
     EXPECT_NE(text.find("# HELP " + name + " "), std::string::npos) << name;
