@@ -19,6 +19,13 @@ std::string optional_text(const std::optional<double>& v, int digits = 1) {
   return v ? fixed(*v, digits) : std::string("-");
 }
 
+// A flush p99 is the upper bound of a histogram bucket; the last bucket (+Inf, read as 1e9 s)
+// holds every tick over the largest bound, 100 ms.
+std::string bucket_text(const std::optional<double>& ms) {
+  if (ms && *ms > 1e6) return "> 100";
+  return "≤ " + optional_text(ms, 2);
+}
+
 std::string latency(const Percentiles& p) {
   if (p.count == 0) return "-";
   return fixed(p.p50) + " / " + fixed(p.p99) + " / " + fixed(p.max);
@@ -37,13 +44,12 @@ void print_table(const Result& r) {
       << " | " << fixed(r.bytes_per_bot_s, 0) << " | " << r.disconnects << " |\n\n";
   std::cout << "room " << r.room << ", window " << fixed(r.window_s) << " s, latency samples "
             << r.move_seen_ms.count << ", server messages out/s "
-            << fixed(r.server_msgs_out_per_s, 0) << ", flush p99 ≤ "
-            << optional_text(r.flush_p99_ms, 2) << " ms (CPU ≤ "
-            << optional_text(r.flush_cpu_p99_ms, 2) << " ms), failed joins " << r.join_failed
-            << ", slow-client closes " << r.slow_closes << ", move corrections " << r.corrections
-            << ", errors " << r.errors << ", moves skipped (write in flight) " << r.moves_skipped
-            << ", load generator CPU % " << fixed(r.loadgen_cpu_percent, 0) << ", load average "
-            << fixed(r.load_average, 2) << "\n";
+            << fixed(r.server_msgs_out_per_s, 0) << ", flush p99 " << bucket_text(r.flush_p99_ms)
+            << " ms (CPU " << bucket_text(r.flush_cpu_p99_ms) << " ms), failed joins "
+            << r.join_failed << ", slow-client closes " << r.slow_closes << ", move corrections "
+            << r.corrections << ", errors " << r.errors << ", moves skipped (write in flight) "
+            << r.moves_skipped << ", load generator CPU % " << fixed(r.loadgen_cpu_percent, 0)
+            << ", load average " << fixed(r.load_average, 2) << "\n";
   if (r.joins_per_s) {
     std::cout << "joins/s " << fixed(*r.joins_per_s, 0) << ", connect→joined p50 / p99 / max "
               << latency(r.connect_ms) << " ms, server CPU per join "
