@@ -298,6 +298,16 @@ TEST(Connection, CallbacksAndExactlyOneClose) {
   EXPECT_FALSE(conn->is_open());
 }
 
+TEST(ServerAddress, LocalhostNamesAreLoopbackWithoutAResolver) {
+  using moim::client::name_to_resolve;
+  EXPECT_EQ(name_to_resolve("localhost"), "127.0.0.1");
+  EXPECT_EQ(name_to_resolve("LocalHost."), "127.0.0.1");
+  EXPECT_EQ(name_to_resolve("moim.localhost"), "127.0.0.1");
+  EXPECT_EQ(name_to_resolve("notlocalhost"), "notlocalhost");
+  EXPECT_EQ(name_to_resolve("localhost.example.org"), "localhost.example.org");
+  EXPECT_EQ(name_to_resolve("10.0.0.7"), "10.0.0.7");
+}
+
 TEST(ServerAddress, Parses) {
   using moim::client::parse_server_address;
   auto a = parse_server_address("ws://127.0.0.1:7700");

@@ -12,6 +12,7 @@
 #include <boost/beast/websocket.hpp>
 #include <stdexcept>
 
+#include "moim/client/server_address.hpp"
 #include "moim/tls/context.hpp"
 #include "moim/tls/stream.hpp"
 
@@ -91,10 +92,11 @@ void Connection::connect(std::string host, std::uint16_t port, std::chrono::mill
     if (s.phase != Phase::idle) return;
     s.phase = Phase::connecting;
     // One deadline for connect and handshake, so a server that accepts but never answers the
-    // upgrade still fails in time. (Name resolution has no deadline; hosts are usually IPs.)
+    // upgrade still fails in time. (Name resolution has no deadline; hosts are usually IPs,
+    // and "localhost" never reaches the resolver: name_to_resolve.)
     beast::get_lowest_layer(s.ws).expires_after(timeout);
     s.resolver.async_resolve(
-        host, std::to_string(port),
+        name_to_resolve(host), std::to_string(port),
         [self, host, port](beast::error_code ec, const tcp::resolver::results_type& results) {
           State& st = *self->state_;
           if (st.phase != Phase::connecting) return;

@@ -1,5 +1,7 @@
 #include "moim/client/server_address.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace moim::client {
@@ -44,6 +46,15 @@ std::optional<ServerAddress> parse_server_address(std::string_view text) {
     address.port = static_cast<std::uint16_t>(value);
   }
   return address;
+}
+
+std::string name_to_resolve(std::string_view host) {
+  std::string lower(host);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower.ends_with('.')) lower.pop_back();  // "localhost." is the same name
+  const bool loopback = lower == "localhost" || lower.ends_with(".localhost");
+  return loopback ? std::string("127.0.0.1") : std::string(host);
 }
 
 }  // namespace moim::client
