@@ -91,7 +91,9 @@ void fill(v1::RoomSnapshot& out, const room::SnapshotView& in) {
 
 void fill(v1::Frame& out, const room::FrameView& in) {
   out.set_tick(in.tick);
-  proto::FrameMoveWriter moves(out);
+  proto::PackedAreaBounds bounds;
+  for (const auto& m : in.moves) bounds.include(m.pos.x, m.pos.y);
+  proto::FrameMoveWriter moves(out, bounds.area());
   moves.reserve(static_cast<int>(in.moves.size()));
   for (const auto& m : in.moves) moves.add({m.id, m.pos.x, m.pos.y, to_proto(m.facing)});
   for (const auto& a : in.upserts) fill(*out.add_upserts(), a);

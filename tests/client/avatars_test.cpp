@@ -47,9 +47,13 @@ TEST(Avatars, AppliesPackedMovesAsTheServerSendsThem) {
   *first.add_upserts() = avatar(9, 8, 8);
   avatars.apply(first, 0);
   v1::Frame second;
-  moim::proto::FrameMoveWriter moves(second);
-  moves.add({4, 2, 1, v1::DIRECTION_RIGHT});
-  moves.add({9, 8, 7, v1::DIRECTION_UP});
+  const moim::proto::FrameMove steps[] = {{4, 2, 1, v1::DIRECTION_RIGHT},
+                                          {9, 8, 7, v1::DIRECTION_UP}};
+  moim::proto::PackedAreaBounds bounds;
+  for (const auto& m : steps) bounds.include(m.x, m.y);
+  moim::proto::FrameMoveWriter moves(second, bounds.area());
+  for (const auto& m : steps) moves.add(m);
+  ASSERT_EQ(second.packed_span(), 7u);  // places measured from (2, 1), as the server packs them
   avatars.apply(second, 0);
   EXPECT_EQ(avatars.find(4)->tile, (moim::world::TilePos{2, 1}));
   EXPECT_EQ(avatars.find(9)->tile, (moim::world::TilePos{8, 7}));
