@@ -2,6 +2,8 @@
 //   POST /api/roster                 CSV (name,email,cohort,company) → counts and new invite codes
 //                                    (?format=csv answers the codes as CSV); re-import updates
 //   GET  /api/roster                 everyone on the roster with their check-in (no codes)
+//   POST /api/roster/{id}/code       a new invite code for a graduate who lost theirs (shown once)
+//   POST /api/roster/{id}/check-in   checks in the account that joined with the graduate's code
 //   GET  /api/graduation/counts      expected, arrived, missing (+ who is missing)
 //   GET  /api/graduation/palette     colours with how many picked each, and the suggestion
 //   PUT  /api/graduation/palette     {"colors":[{"name":"red","rgb":"#E4572E"},...]}
@@ -188,6 +190,49 @@ ApiResponse roster(app::Hub& hub) {
   return ApiResponse::json(200, {{"roster", std::move(people)}});
 }
 
+// Roster routes answer an unknown graduate with 404 and a graduate in the wrong state with 409,
+// so that 403 keeps meaning "this token may not".
+ApiResponse roster_error(const Error& error) {
+  switch (error.code) {
+    case Errc::not_on_roster:
+      return ApiResponse::error(404, errc_name(error.code), error.message);
+    case Errc::not_joined:
+    case Errc::forbidden:
+      return ApiResponse::error(409, errc_name(error.code), error.message);
+    default:
+      return ApiResponse::from(error);
+  }
+}
+
+ApiResponse reissue_code(app::Hub& hub, const ApiRequest& request) {
+  auto id = parse_int(request.param("id"));
+  if (!id) return ApiResponse::error(404, "not_on_roster", "no such graduate on the roster");
+  auto reissued = hub.graduation().reissue_code(*id);
+  if (!reissued) return roster_error(reissued.error());
+  return ApiResponse::json(200, {{"roster_id", reissued->roster_id},
+                                 {"name", reissued->name},
+                                 {"email", reissued->email},
+                                 {"invite_code", reissued->invite_code},
+                                 {"already_joined", reissued->joined}});
+}
+
+ApiResponse host_check_in(app::Hub& hub, const ApiRequest& request) {
+  auto id = parse_int(request.param("id"));
+  if (!id) return ApiResponse::error(404, "not_on_roster", "no such graduate on the roster");
+  auto done = hub.graduation().check_in_roster(*id, hub.now_ms());
+  if (!done) return roster_error(done.error());
+  if (!done->already) {
+    // If they are online, their HUD and their cap and gown change now, not at their next move.
+    if (auto where = hub.directory().find(done->user); where && !where->room.empty()) {
+      if (auto room = hub.room(where->room)) room->graduation_changed(done->user);
+    }
+  }
+  return ApiResponse::json(200, {{"roster_id", done->roster_id},
+                                 {"name", done->name},
+                                 {"user_id", done->user},
+                                 {"already", done->already}});
+}
+
 }  // namespace
 
 void register_graduation_routes(Router& router, app::Hub& hub) {
@@ -197,6 +242,8 @@ void register_graduation_routes(Router& router, app::Hub& hub) {
   };
   route("POST", "/api/roster", import_roster);
   route("GET", "/api/roster", [](app::Hub& h, const ApiRequest&) { return roster(h); });
+  route("POST", "/api/roster/{id}/code", reissue_code);
+  route("POST", "/api/roster/{id}/check-in", host_check_in);
   route("GET", "/api/graduation/counts", [](app::Hub& h, const ApiRequest&) { return counts(h); });
   route("GET", "/api/graduation/palette",
         [](app::Hub& h, const ApiRequest&) { return palette(h); });

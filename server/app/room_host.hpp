@@ -56,6 +56,8 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Graduation-day requests (room_host_graduation.cpp). They run on the strand, where the room
   // proves where people stand (the desk, the booth, near each other) as they are decided.
   void graduation(store::UserId id, store::Role role, v1::Envelope envelope);
+  // Someone's graduation state changed outside this room (the host API): their HUD and look.
+  void graduation_changed(store::UserId id);
   // Everyone in this room gets `bytes` (venue-wide announcements).
   void broadcast(net::SharedBytes bytes);
 

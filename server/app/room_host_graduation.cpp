@@ -1,6 +1,8 @@
 // RoomHost: graduation-day requests. Each runs on the room's strand, so where people stand
 // (at the desk, at the booth, near each other) is read from the room as the service decides,
 // and the answer is sent only after the service has written the change to the store.
+#include <boost/asio/post.hpp>
+
 #include "app/hub.hpp"
 #include "app/room_host.hpp"
 #include "moim/proto/envelope.hpp"
@@ -26,6 +28,13 @@ void RoomHost::graduation_refresh(store::UserId id) {
   v1::Envelope state;
   net::fill(*state.mutable_graduation(), service.state(id));
   send_to(id, state);
+}
+
+void RoomHost::graduation_changed(store::UserId id) {
+  boost::asio::post(strand_, [self = shared_from_this(), id] {
+    if (self->room_.contains(id)) self->graduation_refresh(id);
+    self->after_input();
+  });
 }
 
 void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::Envelope& e) {

@@ -56,30 +56,39 @@ void Game::set_roster(std::vector<RosterEntry> entries) {
 }
 
 void Game::note_login(UserId user, const std::string& invite_hash) {
-  if (roster_by_invite_.contains(invite_hash)) login_invite_[user] = invite_hash;
+  if (auto found = roster_by_invite_.find(invite_hash); found != roster_by_invite_.end()) {
+    login_roster_[user] = found->second;
+  }
 }
 
-Result<CheckInPlan> Game::plan_check_in(const CheckInRequest& r) const {
+std::int64_t Game::roster_for(const CheckInRequest& r) const {
+  if (r.roster_id != 0) return r.roster_id;
+  if (!r.invite_hash.empty()) {
+    auto found = roster_by_invite_.find(r.invite_hash);
+    return found == roster_by_invite_.end() ? 0 : found->second;
+  }
+  auto login = login_roster_.find(r.target);
+  return login == login_roster_.end() ? 0 : login->second;
+}
+
+Status Game::may_check_in(const CheckInRequest& r) {
   if (r.actor != r.target && !r.actor_is_host) {
     return Error{Errc::forbidden, "only a host can check someone else in"};
   }
+  if (r.roster_id != 0 && !r.actor_is_host) {
+    return Error{Errc::forbidden, "only a host can choose a roster entry"};
+  }
+  return ok();
+}
+
+Result<CheckInPlan> Game::plan_check_in(const CheckInRequest& r) const {
+  if (auto allowed = may_check_in(r); !allowed) return allowed.error();
   if (!r.target_at_desk) {
     return Error{Errc::wrong_place, "check-in happens at the check-in desk by the entrance"};
   }
-  std::int64_t roster_id = r.roster_id;
+  const std::int64_t roster_id = roster_for(r);
   if (roster_id == 0) {
-    std::string hash = r.invite_hash;
-    if (hash.empty()) {
-      auto login = login_invite_.find(r.target);
-      if (login != login_invite_.end()) hash = login->second;
-    }
-    auto found = roster_by_invite_.find(hash);
-    if (hash.empty() || found == roster_by_invite_.end()) {
-      return Error{Errc::not_on_roster, "that invite code is not on the graduation roster"};
-    }
-    roster_id = found->second;
-  } else if (!r.actor_is_host) {
-    return Error{Errc::forbidden, "only a host can choose a roster entry"};
+    return Error{Errc::not_on_roster, "that invite code is not on the graduation roster"};
   }
   auto entry = roster_.find(roster_id);
   if (entry == roster_.end()) {

@@ -121,9 +121,15 @@ class Game {
   // The roster as the store holds it (after an import or at start-up).
   void set_roster(std::vector<RosterEntry> entries);
   const std::map<std::int64_t, RosterEntry>& roster() const { return roster_; }
-  // The roster entry whose invite `user` joined with, remembered for a host check-in.
+  // The roster entry whose invite `user` joined with, remembered for a host check-in. It is
+  // kept by roster id, so it still holds after that graduate's code is reissued.
   void note_login(UserId user, const std::string& invite_hash);
+  // The roster entry a check-in request names: its roster id, else the entry of the code it
+  // carries, else the one the target joined with; 0 when none is on the roster.
+  std::int64_t roster_for(const CheckInRequest& request) const;
 
+  // Whether the actor may ask this at all (others and roster entries are for hosts).
+  static Status may_check_in(const CheckInRequest& request);
   Result<CheckInPlan> plan_check_in(const CheckInRequest& request) const;
   void apply_check_in(const CheckInPlan& plan, std::int64_t now_ms);
   bool checked_in(UserId user) const { return people_.contains(user); }
@@ -176,7 +182,7 @@ class Game {
   Palette palette_;
   std::map<std::int64_t, RosterEntry> roster_;
   std::unordered_map<std::string, std::int64_t> roster_by_invite_;
-  std::unordered_map<UserId, std::string> login_invite_;
+  std::unordered_map<UserId, std::int64_t> login_roster_;
   std::map<UserId, Person> people_;
   std::map<std::uint64_t, Offer> offers_;
   std::uint64_t next_offer_id_ = 1;

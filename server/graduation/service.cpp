@@ -22,6 +22,44 @@ Card to_card(const store::CardRecord& r) {
   return Card{r.name, r.company, r.role, r.links};
 }
 
+std::vector<RosterEntry> to_entries(std::vector<store::RosterRecord> records) {
+  std::vector<RosterEntry> entries;
+  entries.reserve(records.size());
+  for (auto& r : records) {
+    entries.push_back({r.id, std::move(r.name), std::move(r.email), std::move(r.cohort),
+                       std::move(r.company), std::move(r.invite_hash), r.user, r.checked_in_at_ms});
+  }
+  return entries;
+}
+
+// The digests stored with request keys: what a request asked, its kind and every field that
+// changes what it does, written out plainly so a stored key reads as what it did.
+std::string check_in_digest(UserId target, std::int64_t roster_id) {
+  return "check-in target=" + std::to_string(target) + " roster=" + std::to_string(roster_id);
+}
+
+std::string pick_digest(std::optional<int> color) {
+  return "pick color=" + (color ? std::to_string(*color) : std::string("suggested"));
+}
+
+std::string accept_digest(std::uint64_t offer_id) {
+  return "accept offer=" + std::to_string(offer_id);
+}
+
+// Whether a key's earlier request asked what this one asks. Keys stored before digests were
+// kept have none; for them the kind of request alone decides, as it always did.
+bool asked_same(const store::PastRequest& past, std::string_view digest, bool same_kind) {
+  return past.digest.empty() ? same_kind : past.digest == digest;
+}
+
+Error reused_key() {
+  return Error{Errc::conflict, "that request key was used for a different request"};
+}
+
+bool is_swap(store::GradAction action) {
+  return action == store::GradAction::exchange || action == store::GradAction::card_swap;
+}
+
 }  // namespace
 
 Service::Service(store::GraduationStore& store, GameRules rules, std::uint64_t first_offer_id)
@@ -38,12 +76,7 @@ void Service::load() {
       throw std::runtime_error("graduation: stored palette is invalid: " + set.error().message);
     }
   }
-  std::vector<RosterEntry> roster;
-  for (auto& r : loaded(store_.roster(), "roster")) {
-    roster.push_back(
-        {r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user, r.checked_in_at_ms});
-  }
-  game_.set_roster(std::move(roster));
+  game_.set_roster(to_entries(loaded(store_.roster(), "roster")));
   for (auto [user, color] : loaded(store_.colors(), "colours")) game_.restore_pick(user, color);
   for (const auto& e : loaded(store_.exchanges(), "exchanges")) {
     game_.restore_swap(OfferKind::exchange, e.a, e.b);
@@ -82,41 +115,80 @@ std::string Service::name_of(UserId user) const {
 Result<CheckInOutcome> Service::check_in(const CheckInRequest& request, std::string_view key,
                                          std::int64_t now_ms) {
   if (auto k = check_key(key); !k) return k.error();
+  // Only a request the actor may make can look up the key: its outcome is the target's.
+  if (auto allowed = Game::may_check_in(request); !allowed) return allowed.error();
   std::lock_guard lock(mutex_);
-  auto plan = game_.plan_check_in(request);
-  if (!plan) {
-    // A retry after success is answered as success: the key says what it did.
-    if (key.empty()) return plan.error();
+  const auto digest = check_in_digest(request.target, game_.roster_for(request));
+  if (!key.empty()) {
     auto past = store_.find_request(request.target, key);
-    if (past && *past && (*past)->action == store::GradAction::check_in) {
-      const auto& e = game_.roster().at((*past)->ref);
-      return CheckInOutcome{e.id, e.name, request.target, true};
-    }
-    return plan.error();
+    if (!past) return past.error();
+    if (*past) return replay_check_in(**past, digest, request.target);
   }
-  const auto& entry = game_.roster().at(plan->roster_id);
-  if (plan->already) return CheckInOutcome{entry.id, entry.name, plan->user, true};
-  auto written = store_.check_in(request.target, key, plan->roster_id, now_ms);
+  auto plan = game_.plan_check_in(request);
+  if (!plan) return plan.error();
+  return write_check_in(*plan, {key, digest}, now_ms);
+}
+
+Result<CheckInOutcome> Service::check_in_roster(std::int64_t roster_id, std::int64_t now_ms) {
+  std::lock_guard lock(mutex_);
+  auto entry = game_.roster().find(roster_id);
+  if (entry == game_.roster().end()) {
+    return Error{Errc::not_on_roster, "no such graduate on the roster"};
+  }
+  const RosterEntry& e = entry->second;
+  if (e.user != 0) return CheckInOutcome{e.id, e.name, e.user, true};
+  auto account = store_.roster_account(roster_id);
+  if (!account) return account.error();
+  if (*account == 0) {
+    return Error{Errc::not_joined, e.name +
+                                       " has not joined with their code yet; check them in once "
+                                       "they have (or at the desk by roster entry)"};
+  }
+  auto plan = game_.plan_check_in({0, true, *account, "", roster_id, true});
+  if (!plan) return plan.error();
+  return write_check_in(*plan, {}, now_ms);
+}
+
+Result<CheckInOutcome> Service::write_check_in(const CheckInPlan& plan, store::RequestKey key,
+                                               std::int64_t now_ms) {
+  const auto& entry = game_.roster().at(plan.roster_id);
+  if (plan.already) return CheckInOutcome{entry.id, entry.name, plan.user, true};
+  auto written = store_.check_in(plan.user, key, plan.roster_id, now_ms);
   if (!written) return written.error();
-  if (written->past) return Error{Errc::conflict, "that request key was used for something else"};
-  game_.apply_check_in(*plan, now_ms);
-  return CheckInOutcome{entry.id, entry.name, plan->user, false};
+  if (written->past) return replay_check_in(*written->past, key.digest, plan.user);
+  game_.apply_check_in(plan, now_ms);
+  return CheckInOutcome{entry.id, entry.name, plan.user, false};
+}
+
+// A check-in key used before: the earlier check-in, answered as already done.
+Result<CheckInOutcome> Service::replay_check_in(const store::PastRequest& past,
+                                                std::string_view digest, UserId target) const {
+  if (!asked_same(past, digest, past.action == store::GradAction::check_in)) return reused_key();
+  auto entry = game_.roster().find(past.ref);
+  if (entry == game_.roster().end()) return Error{Errc::internal, "a recorded check-in is missing"};
+  return CheckInOutcome{entry->second.id, entry->second.name, target, true};
 }
 
 Result<int> Service::pick(UserId user, std::optional<int> color, bool at_booth,
                           std::string_view key) {
   if (auto k = check_key(key); !k) return k.error();
   std::lock_guard lock(mutex_);
+  const auto digest = pick_digest(color);
+  // A colour key used before answers with the colour it picked.
+  const auto answer_past = [&](const store::PastRequest& past) -> Result<int> {
+    if (!asked_same(past, digest, past.action == store::GradAction::pick)) return reused_key();
+    return static_cast<int>(past.ref);
+  };
   if (!key.empty()) {
     auto past = store_.find_request(user, key);
     if (!past) return past.error();
-    if (*past && (*past)->action == store::GradAction::pick) return static_cast<int>((*past)->ref);
+    if (*past) return answer_past(**past);
   }
   auto plan = game_.plan_pick(user, color, at_booth);
   if (!plan) return plan.error();
-  auto written = store_.pick_color(user, key, plan->color);
+  auto written = store_.pick_color(user, {key, digest}, plan->color);
   if (!written) return written.error();
-  if (written->past) return Error{Errc::conflict, "that request key was used for something else"};
+  if (written->past) return answer_past(*written->past);
   game_.apply_pick(*plan);
   return plan->color;
 }
@@ -127,7 +199,9 @@ Result<Offer> Service::offer(OfferKind kind, UserId from, UserId to, const Place
   return game_.open_offer(kind, from, to, place_of(from), place_of(to), now_ms);
 }
 
-Result<SwapOutcome> Service::replay(const store::PastRequest& past, UserId acceptor) {
+Result<SwapOutcome> Service::replay(const store::PastRequest& past, std::string_view digest,
+                                    UserId acceptor) {
+  if (!asked_same(past, digest, is_swap(past.action))) return reused_key();
   if (past.action == store::GradAction::exchange) {
     auto e = store_.exchange(past.ref);
     if (!e) return e.error();
@@ -153,17 +227,18 @@ Result<SwapOutcome> Service::replay(const store::PastRequest& past, UserId accep
     }
     return Error{Errc::internal, "a recorded card swap is missing"};
   }
-  return Error{Errc::conflict, "that request key was used for something else"};
+  return reused_key();
 }
 
 Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor, std::string_view key,
                                     const PlaceOf& place_of, std::int64_t now_ms) {
   if (auto k = check_key(key); !k) return k.error();
   std::lock_guard lock(mutex_);
+  const auto digest = accept_digest(offer_id);
   if (!key.empty()) {
     auto past = store_.find_request(acceptor, key);
     if (!past) return past.error();
-    if (*past) return replay(**past, acceptor);
+    if (*past) return replay(**past, digest, acceptor);
   }
   auto offer = game_.find_offer(offer_id);
   const auto from_place = offer ? place_of(offer->from) : std::nullopt;
@@ -174,14 +249,15 @@ Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor, std
   Result<store::Keyed> written = Error{Errc::internal, "unreachable"};
   if (plan->offer.kind == OfferKind::exchange) {
     const bool from_is_a = a == plan->offer.from;
-    written = store_.record_exchange(acceptor, key,
+    written = store_.record_exchange(acceptor, {key, digest},
                                      {0, a, b, from_is_a ? plan->from_color : plan->to_color,
                                       from_is_a ? plan->to_color : plan->from_color, now_ms});
   } else {
-    written = store_.record_card_swap(acceptor, key, {0, a, b, now_ms});
+    written = store_.record_card_swap(acceptor, {key, digest}, {0, a, b, now_ms});
   }
   if (!written) return written.error();
-  if (written->past) return replay(*written->past, acceptor);  // only another process could
+  // Only another process on the same file could have used the key since the lookup above.
+  if (written->past) return replay(*written->past, digest, acceptor);
   game_.apply_swap(*plan);
   return SwapOutcome{
       plan->offer.kind, written->ref, plan->offer.from, plan->offer.to, plan->from_color,
@@ -265,15 +341,23 @@ Result<store::RosterImportResult> Service::import_roster(std::string_view csv) {
   std::lock_guard lock(mutex_);
   auto imported = store_.import_roster(input, &store::random_invite_code);
   if (!imported) return imported.error();
+  if (auto reloaded = reload_roster(); !reloaded) return reloaded.error();
+  return imported;
+}
+
+Result<store::ReissuedCode> Service::reissue_code(std::int64_t roster_id) {
+  std::lock_guard lock(mutex_);
+  auto reissued = store_.reissue_code(roster_id, &store::random_invite_code);
+  if (!reissued) return reissued.error();
+  if (auto reloaded = reload_roster(); !reloaded) return reloaded.error();
+  return reissued;
+}
+
+Status Service::reload_roster() {
   auto roster = store_.roster();
   if (!roster) return roster.error();
-  std::vector<RosterEntry> entries;
-  for (auto& r : *roster) {
-    entries.push_back(
-        {r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, r.user, r.checked_in_at_ms});
-  }
-  game_.set_roster(std::move(entries));
-  return imported;
+  game_.set_roster(to_entries(std::move(*roster)));
+  return ok();
 }
 
 Palette Service::palette() const {

@@ -87,6 +87,8 @@ class Service {
   void note_login(UserId user, const std::string& invite_hash);
   Look look(UserId user) const;
   std::string name_of(UserId user) const;
+  // Request keys: a retry with the same key and the same request gets the earlier outcome; the
+  // same key with a different request gets Errc::conflict and changes nothing.
   Result<CheckInOutcome> check_in(const CheckInRequest& request, std::string_view key,
                                   std::int64_t now_ms);
   Result<int> pick(UserId user, std::optional<int> color, bool at_booth, std::string_view key);
@@ -102,6 +104,11 @@ class Service {
 
   // --- hosts ----------------------------------------------------------------------------------
   Result<store::RosterImportResult> import_roster(std::string_view csv);
+  // A new invite code for a graduate who lost theirs (see store::ReissuedCode).
+  Result<store::ReissuedCode> reissue_code(std::int64_t roster_id);
+  // Checks in the account that joined with graduate `roster_id`'s code, without the desk (the
+  // host vouches). Once: a second call answers `already`. Errc::not_joined before they join.
+  Result<CheckInOutcome> check_in_roster(std::int64_t roster_id, std::int64_t now_ms);
   Palette palette() const;
   std::vector<int> picks() const;
   Status set_palette(Palette palette);
@@ -116,7 +123,13 @@ class Service {
  private:
   Status check_key(std::string_view key) const;
   Card card_locked(UserId user) const;
-  Result<SwapOutcome> replay(const store::PastRequest& past, UserId acceptor);
+  Result<SwapOutcome> replay(const store::PastRequest& past, std::string_view digest,
+                             UserId acceptor);
+  Result<CheckInOutcome> replay_check_in(const store::PastRequest& past, std::string_view digest,
+                                         UserId target) const;
+  Result<CheckInOutcome> write_check_in(const CheckInPlan& plan, store::RequestKey key,
+                                        std::int64_t now_ms);
+  Status reload_roster();
   int tickets_locked(UserId user) const;
   void load();
 

@@ -6,7 +6,7 @@
 namespace moim::store::sql::grad {
 
 inline constexpr std::string_view find_roster_by_email =
-    "SELECT id FROM grad_roster WHERE email = ?1";
+    "SELECT id, name, cohort, company FROM grad_roster WHERE email = ?1";
 inline constexpr std::string_view update_roster =
     "UPDATE grad_roster SET name = ?2, cohort = ?3, company = ?4 WHERE id = ?1";
 inline constexpr std::string_view insert_roster =
@@ -15,16 +15,28 @@ inline constexpr std::string_view insert_roster =
 inline constexpr std::string_view insert_invite =
     "INSERT INTO invites (code_hash, role, max_uses, uses, label, created_at_ms) "
     "VALUES (?1, 1, 1, 0, 'graduation roster', ?2)";
+inline constexpr std::string_view roster_entry =
+    "SELECT r.name, r.email, r.invite_hash, COALESCE(i.uses, 0) "
+    "FROM grad_roster r LEFT JOIN invites i ON i.code_hash = r.invite_hash WHERE r.id = ?1";
+inline constexpr std::string_view rehash_invite =
+    "UPDATE invites SET code_hash = ?2 WHERE code_hash = ?1";
+inline constexpr std::string_view rehash_roster =
+    "UPDATE grad_roster SET invite_hash = ?2 WHERE id = ?1";
+// Roster invites are single-use, so at most one account joined with one.
+inline constexpr std::string_view roster_account =
+    "SELECT u.id FROM grad_roster r JOIN invites i ON i.code_hash = r.invite_hash "
+    "JOIN users u ON u.invite_id = i.id WHERE r.id = ?1 ORDER BY u.id LIMIT 1";
 inline constexpr std::string_view roster =
     "SELECT r.id, r.name, r.email, r.cohort, r.company, r.invite_hash, "
     "       COALESCE(c.user_id, 0), COALESCE(c.at_ms, 0) "
     "FROM grad_roster r LEFT JOIN grad_checkins c ON c.roster_id = r.id ORDER BY r.id";
 
 inline constexpr std::string_view find_request =
-    "SELECT action, ref FROM grad_requests WHERE user_id = ?1 AND request_key = ?2";
+    "SELECT action, ref, COALESCE(digest, '') FROM grad_requests "
+    "WHERE user_id = ?1 AND request_key = ?2";
 inline constexpr std::string_view insert_request =
-    "INSERT INTO grad_requests (user_id, request_key, action, ref, at_ms) "
-    "VALUES (?1, ?2, ?3, ?4, ?5)";
+    "INSERT INTO grad_requests (user_id, request_key, action, ref, at_ms, digest) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 inline constexpr std::string_view insert_checkin =
     "INSERT INTO grad_checkins (roster_id, user_id, at_ms) VALUES (?1, ?2, ?3)";

@@ -6,9 +6,11 @@
 // Exactly once. Requests from people carry a request key chosen by their client and reused when
 // it retries; (user, key) is unique in `grad_requests`, written in the same transaction as the
 // fact it produced. A retry finds its key and gets the earlier outcome instead of a second
-// fact. Independently of keys, the facts have their own unique constraints: one check-in per
-// roster entry and per account, one colour per person, one exchange and one card swap per
-// unordered pair of people, one draw per raffle.
+// fact, unless the key now comes with a different request: each key is stored with a digest of
+// what its request asked (the service writes it; see graduation/service.cpp), and the service
+// refuses a key whose digest differs. Independently of keys, the facts have their own unique
+// constraints: one check-in per roster entry and per account, one colour per person, one exchange
+// and one card swap per unordered pair of people, one draw per raffle.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -50,6 +52,17 @@ struct RosterImportResult {
     std::string invite_code;
   };
   std::vector<NewCode> codes;
+  int unchanged = 0;  // rows already on the roster exactly as in the file
+};
+
+// A graduate's replacement invite code, shown once. The invite row keeps its id and only its
+// hash changes, so the old code stops working while whoever joined with it keeps their account.
+struct ReissuedCode {
+  std::int64_t roster_id = 0;
+  std::string name;
+  std::string email;
+  std::string invite_code;
+  bool joined = false;  // someone had joined with the old code already
 };
 
 // What a request key already produced.
@@ -57,6 +70,13 @@ enum class GradAction : std::uint8_t { check_in = 1, pick = 2, exchange = 3, car
 struct PastRequest {
   GradAction action = GradAction::check_in;
   std::int64_t ref = 0;  // roster id, colour, exchange id or card swap id
+  std::string digest;    // what the request asked; empty on keys stored before digests were
+};
+
+// A request key and the digest of what its request asked, written together.
+struct RequestKey {
+  std::string_view key;  // empty: no key, the fact is written alone
+  std::string_view digest;
 };
 
 struct ExchangeRecord {
@@ -111,20 +131,25 @@ class GraduationStore {
   virtual ~GraduationStore() = default;
 
   // Upserts by email in one transaction; each new graduate gets a single-use attendee invite.
-  // `make_code` makes a fresh invite code.
+  // `make_code` makes a fresh invite code. Only rows whose fields differ count as updated.
   virtual Result<RosterImportResult> import_roster(const std::vector<RosterInput>& rows,
                                                    std::string (*make_code)()) = 0;
   virtual Result<std::vector<RosterRecord>> roster() = 0;
+  // Replaces graduate `roster_id`'s invite code (Errc::not_on_roster if there is none).
+  virtual Result<ReissuedCode> reissue_code(std::int64_t roster_id, std::string (*make_code)()) = 0;
+  // The account that joined with graduate `roster_id`'s invite code; 0 if nobody has yet.
+  virtual Result<UserId> roster_account(std::int64_t roster_id) = 0;
 
   virtual Result<std::optional<PastRequest>> find_request(UserId user, std::string_view key) = 0;
-  // Each keyed write: when (user, key) exists nothing is written and `past` is set.
-  virtual Result<Keyed> check_in(UserId user, std::string_view key, std::int64_t roster_id,
+  // Each keyed write: when (user, key) exists nothing is written and `past` is set (whatever
+  // its digest: the caller decides between replay and conflict).
+  virtual Result<Keyed> check_in(UserId user, RequestKey key, std::int64_t roster_id,
                                  std::int64_t at_ms) = 0;
-  virtual Result<Keyed> pick_color(UserId user, std::string_view key, int color) = 0;
+  virtual Result<Keyed> pick_color(UserId user, RequestKey key, int color) = 0;
   // `acceptor` is the person whose request this was. Errc::already_exchanged if the pair has one.
-  virtual Result<Keyed> record_exchange(UserId acceptor, std::string_view key,
+  virtual Result<Keyed> record_exchange(UserId acceptor, RequestKey key,
                                         const ExchangeRecord& exchange) = 0;
-  virtual Result<Keyed> record_card_swap(UserId acceptor, std::string_view key,
+  virtual Result<Keyed> record_card_swap(UserId acceptor, RequestKey key,
                                          const CardSwapRecord& swap) = 0;
 
   virtual Result<std::vector<std::pair<UserId, int>>> colors() = 0;

@@ -259,6 +259,12 @@ CREATE TABLE seat_bookings (
 );
 CREATE INDEX seat_bookings_talk ON seat_bookings (talk_id, status, id);
 )sql"},
+    Step{"graduation request keys remember what their request asked", R"sql(
+-- The digest of what a keyed request asked (its kind and fields, as graduation/service.cpp
+-- writes it), so a key reused for a different request is refused instead of replayed. NULL on
+-- keys stored before this step: for them the kind of request alone decides, as it did.
+ALTER TABLE grad_requests ADD COLUMN digest TEXT NULL;
+)sql"},
 };
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {

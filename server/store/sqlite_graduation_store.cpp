@@ -73,6 +73,10 @@ class SqliteGraduationStore final : public GraduationStore {
       find.bind(1, row.email);
       const int rc = find.step();
       if (rc == SQLITE_ROW) {
+        if (find.text(1) == row.name && find.text(2) == row.cohort && find.text(3) == row.company) {
+          ++result.unchanged;
+          continue;
+        }
         Query update(db_->prepare(q::update_roster));
         update.bind(1, find.int64(0)).bind(2, row.name).bind(3, row.cohort).bind(4, row.company);
         if (update.step() != SQLITE_DONE) return db_->internal("update roster");
@@ -109,12 +113,50 @@ class SqliteGraduationStore final : public GraduationStore {
     return out;
   }
 
+  Result<ReissuedCode> reissue_code(std::int64_t roster_id, std::string (*make_code)()) override {
+    const auto lock = db_->lock();
+    sqlite::Transaction tx(db_->handle());
+    if (tx.begin_result() != SQLITE_OK) return db_->internal("reissue code: begin");
+    Query find(db_->prepare(q::roster_entry));
+    find.bind(1, roster_id);
+    const int rc = find.step();
+    if (rc == SQLITE_DONE) return Error{Errc::not_on_roster, "no such graduate on the roster"};
+    if (rc != SQLITE_ROW) return db_->internal("find roster entry");
+    ReissuedCode out{roster_id, find.text(0), find.text(1), make_code(), find.int64(3) > 0};
+    const std::string old_hash = find.text(2);
+    const std::string hash = sha256_hex(normalize_invite_code(out.invite_code));
+    Query invite(db_->prepare(q::rehash_invite));
+    invite.bind(1, old_hash).bind(2, hash);
+    if (invite.step() != SQLITE_DONE) return db_->internal("reissue invite");
+    if (db_->changes() != 1) {
+      // The invite row is gone (never in a database moim wrote): make a fresh single-use one.
+      Query fresh(db_->prepare(q::insert_invite));
+      fresh.bind(1, hash).bind(2, now_ms());
+      if (fresh.step() != SQLITE_DONE) return db_->internal("create roster invite");
+    }
+    Query entry(db_->prepare(q::rehash_roster));
+    entry.bind(1, roster_id).bind(2, hash);
+    if (entry.step() != SQLITE_DONE) return db_->internal("reissue roster code");
+    if (tx.commit() != SQLITE_OK) return db_->internal("reissue code: commit");
+    return out;
+  }
+
+  Result<UserId> roster_account(std::int64_t roster_id) override {
+    const auto lock = db_->lock();
+    Query r(db_->prepare(q::roster_account));
+    r.bind(1, roster_id);
+    const int rc = r.step();
+    if (rc == SQLITE_DONE) return UserId{0};
+    if (rc != SQLITE_ROW) return db_->internal("roster account");
+    return static_cast<UserId>(r.int64(0));
+  }
+
   Result<std::optional<PastRequest>> find_request(UserId user, std::string_view key) override {
     const auto lock = db_->lock();
     return past(user, key);
   }
 
-  Result<Keyed> check_in(UserId user, std::string_view key, std::int64_t roster_id,
+  Result<Keyed> check_in(UserId user, RequestKey key, std::int64_t roster_id,
                          std::int64_t at_ms) override {
     return keyed(user, key, GradAction::check_in, [&]() -> Result<std::int64_t> {
       Query w(db_->prepare(q::insert_checkin));
@@ -126,7 +168,7 @@ class SqliteGraduationStore final : public GraduationStore {
     });
   }
 
-  Result<Keyed> pick_color(UserId user, std::string_view key, int color) override {
+  Result<Keyed> pick_color(UserId user, RequestKey key, int color) override {
     return keyed(user, key, GradAction::pick, [&]() -> Result<std::int64_t> {
       Query w(db_->prepare(q::insert_color));
       w.bind(1, db_id(user)).bind(2, std::int64_t{color}).bind(3, now_ms());
@@ -137,8 +179,7 @@ class SqliteGraduationStore final : public GraduationStore {
     });
   }
 
-  Result<Keyed> record_exchange(UserId acceptor, std::string_view key,
-                                const ExchangeRecord& e) override {
+  Result<Keyed> record_exchange(UserId acceptor, RequestKey key, const ExchangeRecord& e) override {
     return keyed(acceptor, key, GradAction::exchange, [&]() -> Result<std::int64_t> {
       Query w(db_->prepare(q::insert_exchange));
       w.bind(1, db_id(e.a)).bind(2, db_id(e.b)).bind(3, std::int64_t{e.color_a});
@@ -152,7 +193,7 @@ class SqliteGraduationStore final : public GraduationStore {
     });
   }
 
-  Result<Keyed> record_card_swap(UserId acceptor, std::string_view key,
+  Result<Keyed> record_card_swap(UserId acceptor, RequestKey key,
                                  const CardSwapRecord& s) override {
     return keyed(acceptor, key, GradAction::card_swap, [&]() -> Result<std::int64_t> {
       Query w(db_->prepare(q::insert_card_swap));
@@ -312,27 +353,29 @@ class SqliteGraduationStore final : public GraduationStore {
     const int rc = r.step();
     if (rc == SQLITE_DONE) return std::optional<PastRequest>{};
     if (rc != SQLITE_ROW) return db_->internal("find request");
-    return std::optional<PastRequest>{PastRequest{static_cast<GradAction>(r.int64(0)), r.int64(1)}};
+    return std::optional<PastRequest>{
+        PastRequest{static_cast<GradAction>(r.int64(0)), r.int64(1), r.text(2)}};
   }
 
   // One transaction: the key is looked up, the fact written by `write` (which returns its ref),
-  // the key recorded with that ref, then committed. An empty key writes the fact alone.
+  // the key recorded with that ref and its digest, then committed. An empty key writes the fact
+  // alone.
   template <typename Write>
-  Result<Keyed> keyed(UserId user, std::string_view key, GradAction action, Write&& write) {
+  Result<Keyed> keyed(UserId user, RequestKey key, GradAction action, Write&& write) {
     const auto lock = db_->lock();
     sqlite::Transaction tx(db_->handle());
     if (tx.begin_result() != SQLITE_OK) return db_->internal("begin");
-    if (!key.empty()) {
-      auto earlier = past(user, key);
+    if (!key.key.empty()) {
+      auto earlier = past(user, key.key);
       if (!earlier) return earlier.error();
       if (*earlier) return Keyed{(*earlier)->ref, **earlier};
     }
     auto ref = write();
     if (!ref) return ref.error();
-    if (!key.empty()) {
+    if (!key.key.empty()) {
       Query w(db_->prepare(q::insert_request));
-      w.bind(1, db_id(user)).bind(2, key).bind(3, static_cast<std::int64_t>(action));
-      w.bind(4, *ref).bind(5, now_ms());
+      w.bind(1, db_id(user)).bind(2, key.key).bind(3, static_cast<std::int64_t>(action));
+      w.bind(4, *ref).bind(5, now_ms()).bind(6, key.digest);
       if (w.step() != SQLITE_DONE) return db_->internal("record request key");
     }
     if (tx.commit() != SQLITE_OK) return db_->internal("commit");

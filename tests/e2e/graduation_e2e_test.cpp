@@ -321,5 +321,145 @@ TEST_F(GraduationDay, HostChecksInAtTheDeskAndBadCsvIsRefused) {
   EXPECT_EQ(api("GET", "/api/graduation/counts").json()["arrived"], 1);
 }
 
+// A request key names one request: a retry gets the earlier answer, anything else CONFLICT.
+TEST_F(GraduationDay, AKeyReusedForADifferentRequestIsAConflict) {
+  auto imported =
+      api("POST", "/api/roster",
+          "name,email,cohort\nAna,ana@x.io,c\nBen,ben@x.io,c\nCho,cho@x.io,c\n", kHost, "text/csv");
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  const auto codes = imported.json()["codes"];
+  std::vector<Guest> g;
+  for (std::size_t i = 0; i < 3; ++i) {
+    g.push_back(
+        join(codes[i]["name"].get<std::string>(), codes[i]["invite_code"].get<std::string>()));
+    go(g[i], grad::zone_tile(floor_, ZoneKind::checkin, 2 * static_cast<int>(i)));
+    auto in = g[i].client->request(grad::check_in(g[i].code, 0, "in"));
+    ASSERT_TRUE(in && in->has_checked_in()) << (in ? in->DebugString() : "timeout");
+  }
+  // Ana's check-in key asking to check in with Ben's code.
+  EXPECT_EQ(error_of(g[0].client->request(grad::check_in(g[1].code, 0, "in"))),
+            v1::ERROR_CODE_CONFLICT);
+  Guest& a = g[0];
+  Guest& b = g[1];
+  Guest& c = g[2];
+  const TilePos booth = grad::zone_tile(floor_, ZoneKind::sticker_booth, 10);
+  for (auto& guest : g) go(guest, booth);
+  auto picked = b.client->request(grad::pick(3, "K2"));
+  ASSERT_TRUE(picked && picked->has_ack()) << (picked ? picked->DebugString() : "timeout");
+  EXPECT_EQ(error_of(b.client->request(grad::pick(4, "K2"))), v1::ERROR_CODE_CONFLICT);
+  auto repicked = b.client->request(grad::pick(3, "K2"));  // a retry: the same answer
+  EXPECT_TRUE(repicked && repicked->has_ack());
+  ASSERT_TRUE(a.client->request(grad::pick(0, "pa"))->has_ack());
+  ASSERT_TRUE(c.client->request(grad::pick(1, "pc"))->has_ack());
+  const auto colors = api("GET", "/api/graduation/palette").json()["colors"];
+  EXPECT_EQ(colors[3]["picked"], 1);
+  EXPECT_EQ(colors[4]["picked"], 0);
+
+  auto offered = [&](Guest& from) {
+    auto made = from.client->request(grad::offer(b.id));
+    EXPECT_TRUE(made && made->has_offer_made());
+    auto got = b.client->wait_for([&](const v1::Envelope& e) {
+      return e.has_offer_received() && e.offer_received().from_user() == from.id;
+    });
+    EXPECT_TRUE(got);
+    return got ? got->offer_received().offer_id() : 0;
+  };
+  const auto from_a = offered(a);
+  const auto from_c = offered(c);
+  auto done = b.client->request(grad::accept(from_a, "K"));
+  ASSERT_TRUE(done && done->has_swap_done()) << (done ? done->DebugString() : "timeout");
+  EXPECT_EQ(done->swap_done().with_user(), a.id);
+  EXPECT_EQ(error_of(b.client->request(grad::accept(from_c, "K"))), v1::ERROR_CODE_CONFLICT);
+  auto retry = b.client->request(grad::accept(from_a, "K"));
+  ASSERT_TRUE(retry && retry->has_swap_done());
+  EXPECT_EQ(retry->swap_done().id(), done->swap_done().id());
+  // Cho's offer is still open: Ben accepts it with a key of its own.
+  auto later = b.client->request(grad::accept(from_c, "K-c"));
+  ASSERT_TRUE(later && later->has_swap_done()) << (later ? later->DebugString() : "timeout");
+  EXPECT_EQ(later->swap_done().with_user(), c.id);
+  // A card swap's key is guarded the same way.
+  auto card = a.client->request(grad::offer(b.id, v1::OFFER_KIND_CARD));
+  ASSERT_TRUE(card && card->has_offer_made());
+  const auto card_id = card->offer_made().offer_id();
+  EXPECT_EQ(error_of(b.client->request(grad::accept(card_id, "K"))), v1::ERROR_CODE_CONFLICT);
+  auto swapped = b.client->request(grad::accept(card_id, "K-card"));
+  ASSERT_TRUE(swapped && swapped->has_swap_done());
+  EXPECT_EQ(error_of(b.client->request(grad::accept(from_c, "K-card"))), v1::ERROR_CODE_CONFLICT);
+  auto board = api("GET", "/api/graduation/leaderboard").json()["leaderboard"];
+  ASSERT_FALSE(board.empty());
+  EXPECT_EQ(board[0]["user_id"], b.id);
+  EXPECT_EQ(board[0]["exchanges"], 2);
+  EXPECT_EQ(board[0]["cards"], 1);
+}
+
+TEST_F(GraduationDay, HostReissuesACodeAndChecksInOverTheApi) {
+  auto imported = api("POST", "/api/roster", "name,email,cohort\nAna,ana@x.io,c\nBen,ben@x.io,c\n",
+                      kHost, "text/csv");
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  const auto codes = imported.json()["codes"];
+  const auto ana_id = std::to_string(codes[0]["roster_id"].get<std::int64_t>());
+  const auto ben_id = std::to_string(codes[1]["roster_id"].get<std::int64_t>());
+  auto same = api("POST", "/api/roster", "name,email,cohort\nAna,ana@x.io,c\nBen,ben@x.io,d\n",
+                  kHost, "text/csv");
+  ASSERT_EQ(same.status, 200) << same.body;
+  EXPECT_EQ(same.json()["created"], 0);
+  EXPECT_EQ(same.json()["updated"], 1);  // only Ben's cohort changed
+  EXPECT_EQ(same.json()["unchanged"], 1);
+  for (const std::string path :
+       {"/api/roster/" + ana_id + "/code", "/api/roster/" + ana_id + "/check-in"}) {
+    EXPECT_EQ(api("POST", path, "", "").status, 401) << path;
+    EXPECT_EQ(api("POST", path, "", kAttendee).status, 403) << path;
+  }
+  EXPECT_EQ(api("POST", "/api/roster/999/code").status, 404);
+  EXPECT_EQ(api("POST", "/api/roster/x/check-in").status, 404);
+
+  // Ana lost her code before joining: the old one stops working, the new one works once.
+  auto early = api("POST", "/api/roster/" + ana_id + "/check-in");
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.json()["error"]["code"], "not_joined");
+  auto reissued = api("POST", "/api/roster/" + ana_id + "/code");
+  ASSERT_EQ(reissued.status, 200) << reissued.body;
+  EXPECT_EQ(reissued.json()["name"], "Ana");
+  EXPECT_EQ(reissued.json()["already_joined"], false);
+  const auto new_code = reissued.json()["invite_code"].get<std::string>();
+  EXPECT_NE(new_code, codes[0]["invite_code"].get<std::string>());
+  auto stale = server_.connect();
+  auto refused =
+      stale->hello_and_join("Ana", codes[0]["invite_code"].get<std::string>(), "graduation-1f");
+  EXPECT_EQ(error_of(refused), v1::ERROR_CODE_INVALID_INVITE);
+  Guest ana = join("Ana", new_code);
+  ASSERT_NE(ana.id, 0u);
+
+  // The host checks her in from the API; she sees it at once, and a retry is harmless.
+  auto in = api("POST", "/api/roster/" + ana_id + "/check-in");
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(in.json(), nlohmann::json({{"roster_id", codes[0]["roster_id"]},
+                                       {"name", "Ana"},
+                                       {"user_id", ana.id},
+                                       {"already", false}}));
+  auto hud = ana.client->wait_for(
+      [](const v1::Envelope& e) { return e.has_graduation() && e.graduation().checked_in(); });
+  EXPECT_TRUE(hud) << "Ana's HUD did not learn of her check-in";
+  auto again = api("POST", "/api/roster/" + ana_id + "/check-in");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.json()["already"], true);
+  EXPECT_EQ(again.json()["user_id"], ana.id);
+  EXPECT_EQ(api("GET", "/api/graduation/counts").json()["arrived"], 1);
+
+  // Ben joined, then lost his code: he keeps his account and checks in with the new code.
+  Guest ben = join("Ben", codes[1]["invite_code"].get<std::string>());
+  auto ben_code = api("POST", "/api/roster/" + ben_id + "/code");
+  ASSERT_EQ(ben_code.status, 200) << ben_code.body;
+  EXPECT_EQ(ben_code.json()["already_joined"], true);
+  ben.client.reset();
+  Guest ben_again = join("Ben", ben_code.json()["invite_code"].get<std::string>());
+  EXPECT_EQ(ben_again.id, ben.id);
+  go(ben_again, grad::zone_tile(floor_, ZoneKind::checkin));
+  auto self = ben_again.client->request(grad::check_in(ben_again.code, 0, "in"));
+  ASSERT_TRUE(self && self->has_checked_in()) << (self ? self->DebugString() : "timeout");
+  EXPECT_EQ(self->checked_in().name(), "Ben");
+  EXPECT_EQ(api("GET", "/api/graduation/counts").json()["arrived"], 2);
+}
+
 }  // namespace
 }  // namespace moim::e2e
