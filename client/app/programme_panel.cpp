@@ -11,7 +11,9 @@ namespace {
 
 constexpr int kWidth = 470;
 constexpr int kRow = 24;
-constexpr int kListed = 6;  // rows per list; the search narrows longer lists
+constexpr int kListed = 6;  // rows per list: one page, asked of the server as its limit
+constexpr auto kPage = static_cast<std::uint32_t>(kListed);
+constexpr std::int64_t kLiveWindowMs = 12 * 3'600'000;  // the hall bar's look ahead
 constexpr SDL_Color kText{230, 232, 240, 255};
 constexpr SDL_Color kDim{160, 165, 185, 255};
 constexpr SDL_Color kAccent{255, 214, 102, 255};
@@ -49,22 +51,26 @@ void fill(SDL_Renderer* r, SDL_Rect rect, SDL_Color c) {
 
 }  // namespace
 
-v1::CreateStudyGroup study_group_from_line(const std::string& line) {
+std::optional<v1::CreateStudyGroup> study_group_from_line(const std::string& line) {
   const std::vector<std::string> parts = split_fields(line, '|');
-  auto part = [&](std::size_t i, const char* fallback) {
-    return i < parts.size() && !parts[i].empty() ? parts[i] : std::string(fallback);
-  };
+  auto part = [&](std::size_t i) { return i < parts.size() ? parts[i] : std::string(); };
   v1::CreateStudyGroup m;
   m.set_topic(parts[0]);
-  const std::string kind = part(4, "other");
-  m.set_kind(kind.starts_with("paper")     ? v1::STUDY_GROUP_KIND_PAPER_READING
-             : kind.starts_with("lecture") ? v1::STUDY_GROUP_KIND_LECTURE_CATCH_UP
-             : kind.starts_with("company") ? v1::STUDY_GROUP_KIND_COMPANY_ANALYSIS
-                                           : v1::STUDY_GROUP_KIND_OTHER);
-  m.mutable_schedule()->set_days(part(1, "daily"));
-  m.mutable_schedule()->set_times(part(2, "21:00-24:00"));
-  // Not a number: 0, which the server refuses with a clear message.
-  m.set_capacity(static_cast<std::uint32_t>(std::strtoul(part(3, "10").c_str(), nullptr, 10)));
+  if (const std::string kind = part(4); !kind.empty()) {
+    m.set_kind(kind.starts_with("paper")     ? v1::STUDY_GROUP_KIND_PAPER_READING
+               : kind.starts_with("lecture") ? v1::STUDY_GROUP_KIND_LECTURE_CATCH_UP
+               : kind.starts_with("company") ? v1::STUDY_GROUP_KIND_COMPANY_ANALYSIS
+                                             : v1::STUDY_GROUP_KIND_OTHER);
+  }
+  if (const std::string days = part(1); !days.empty()) m.mutable_schedule()->set_days(days);
+  if (const std::string times = part(2); !times.empty()) m.mutable_schedule()->set_times(times);
+  if (const std::string places = part(3); !places.empty()) {
+    char* end = nullptr;
+    const auto n = std::strtoul(places.c_str(), &end, 10);
+    if (end == places.c_str() || *end != '\0' || n == 0) return std::nullopt;
+    // Far too many is still sent, so the server says what the range is.
+    m.set_capacity(static_cast<std::uint32_t>(std::min<unsigned long>(n, 100'000)));
+  }
   return m;
 }
 
@@ -92,11 +98,15 @@ void ProgrammePanel::set_room(const std::string& room) {
   room_ = room;
   timer_.reset();
   hands_.reset();
-  if (talks_.empty()) {
-    // The hall bar needs the programme even if the panel was never opened.
-    v1::Envelope talks;
-    talks.mutable_list_talks();
-    send(std::move(talks));
+  {
+    // The hall bar needs what is on here now or soon, even if the panel was never opened or
+    // shows another page of the programme.
+    v1::Envelope live;
+    auto* m = live.mutable_list_talks();
+    m->set_from_ms(server_now_ms());
+    m->set_to_ms(server_now_ms() + kLiveWindowMs);
+    m->set_limit(50);
+    live_request_ = send(std::move(live));
   }
   if (room.rfind("study-", 0) == 0) {
     // The timer is derived from its start, so asking again after entering (or reconnecting)
@@ -113,18 +123,50 @@ void ProgrammePanel::toggle() {
   if (!open_) focus(Field::none);
 }
 
+// Asks again for the pages shown (answers and pushes may have changed them).
 void ProgrammePanel::refresh() {
   v1::Envelope groups;
-  groups.mutable_list_study_groups()->set_query(query_);
+  auto* g = groups.mutable_list_study_groups();
+  g->set_query(query_);
+  g->set_after_id(groups_after_);
+  g->set_limit(kPage);
   send(std::move(groups));
   v1::Envelope talks;
-  talks.mutable_list_talks();
+  talks.mutable_list_talks()->set_offset(talks_offset_);
+  talks.mutable_list_talks()->set_limit(kPage);
   send(std::move(talks));
   if (selected_talk_ != 0) {
     v1::Envelope questions;
-    questions.mutable_list_questions()->set_talk_id(selected_talk_);
+    auto* q = questions.mutable_list_questions();
+    q->set_talk_id(selected_talk_);
+    q->set_offset(questions_offset_);
+    q->set_limit(kPage);
     send(std::move(questions));
   }
+}
+
+void ProgrammePanel::turn_page(List list, bool forward) {
+  auto back = [](std::uint32_t offset) { return offset - std::min(offset, kPage); };
+  switch (list) {
+    case groups_list:
+      if (forward && groups_next_ != 0) {
+        groups_back_.push_back(groups_after_);
+        groups_after_ = groups_next_;
+      } else if (!forward && !groups_back_.empty()) {
+        groups_after_ = groups_back_.back();
+        groups_back_.pop_back();
+      }
+      break;
+    case talks_list:
+      talks_offset_ =
+          forward ? (talks_next_ != 0 ? talks_next_ : talks_offset_) : back(talks_offset_);
+      break;
+    case questions_list:
+      questions_offset_ = forward ? (questions_next_ != 0 ? questions_next_ : questions_offset_)
+                                  : back(questions_offset_);
+      break;
+  }
+  refresh();
 }
 
 std::int64_t ProgrammePanel::server_now_ms() const {
@@ -152,6 +194,7 @@ bool ProgrammePanel::on_message(const v1::Envelope& e) {
   switch (e.body_case()) {
     case v1::Envelope::kStudyGroupList:
       groups_.assign(e.study_group_list().groups().begin(), e.study_group_list().groups().end());
+      groups_next_ = e.study_group_list().next_after_id();
       return true;
     case v1::Envelope::kStudyGroup: {
       const auto& g = e.study_group();
@@ -164,19 +207,29 @@ bool ProgrammePanel::on_message(const v1::Envelope& e) {
       }
       return true;
     }
-    case v1::Envelope::kTalkList:
-      talks_.assign(e.talk_list().talks().begin(), e.talk_list().talks().end());
-      clock_offset_ms_ = e.talk_list().server_time_ms() - system_now_ms();
+    case v1::Envelope::kTalkList: {
+      const auto& list = e.talk_list();
+      if (ours && e.request_id() == live_request_) {
+        live_talks_.assign(list.talks().begin(), list.talks().end());
+      } else {
+        talks_.assign(list.talks().begin(), list.talks().end());
+        talks_next_ = list.next_offset();
+      }
+      clock_offset_ms_ = list.server_time_ms() - system_now_ms();
       return true;
+    }
     case v1::Envelope::kTalk:
-      for (auto& t : talks_) {
-        if (t.id() == e.talk().id()) t = e.talk();
+      for (auto* list : {&talks_, &live_talks_}) {
+        for (auto& t : *list) {
+          if (t.id() == e.talk().id()) t = e.talk();
+        }
       }
       return true;
     case v1::Envelope::kQuestionList:
       if (e.question_list().talk_id() == selected_talk_) {
         questions_.assign(e.question_list().questions().begin(),
                           e.question_list().questions().end());
+        questions_next_ = e.question_list().next_offset();
       }
       return true;
     case v1::Envelope::kQuestion:
@@ -235,12 +288,19 @@ void ProgrammePanel::submit_field() {
   switch (field_) {
     case Field::search:
       query_ = text;
+      groups_after_ = 0;  // a new search starts at its first page
+      groups_back_.clear();
       refresh();
       break;
     case Field::new_group: {
       if (text.empty()) break;
+      auto request = study_group_from_line(text);
+      if (!request) {
+        toast_("Places must be a number, e.g. 8 (or leave it out for 10)");
+        break;
+      }
       v1::Envelope e;
-      *e.mutable_create_study_group() = study_group_from_line(text);
+      *e.mutable_create_study_group() = std::move(*request);
       send(std::move(e));
       break;
     }
@@ -335,7 +395,18 @@ void ProgrammePanel::run(const Button& b) {
     case Action::questions:
       selected_talk_ = selected_talk_ == b.id ? 0 : b.id;
       questions_.clear();
+      questions_offset_ = questions_next_ = 0;
       return refresh();
+    case Action::page_next:
+    case Action::page_prev:
+      return turn_page(static_cast<List>(b.id), b.action == Action::page_next);
+    case Action::remove_group:
+      e.mutable_remove_study_group()->set_group_id(b.id);
+      break;
+    case Action::remove_question:
+      e.mutable_remove_question()->set_talk_id(selected_talk_);
+      e.mutable_remove_question()->set_question_id(b.id);
+      break;
     case Action::join:
       e.mutable_join_study_group()->set_group_id(b.id);
       break;
@@ -424,7 +495,7 @@ void ProgrammePanel::draw_groups(int x, int& y, int w) const {
     const std::string line = g.topic() + "  " + std::to_string(g.member_count()) + "/" +
                              std::to_string(g.capacity()) + (g.recruiting() ? "" : " closed");
     const bool can_close = g.lead_id() == self_id_ || is_host();
-    const int text_w = can_close ? w - 196 : w - 130;
+    const int text_w = (can_close ? w - 196 : w - 130) - (is_host() ? 28 : 0);
     const std::string fitted = line.substr(0, ctx_.text->fit(line, text_w, FontSize::small));
     ctx_.text->draw(fitted, x, y, g.is_member() ? kText : kDim, FontSize::small);
     ctx_.text->draw(g.schedule().description(), x + 8, y + 16, kDim, FontSize::small);
@@ -435,12 +506,25 @@ void ProgrammePanel::draw_groups(int x, int& y, int w) const {
                  Action::toggle_recruiting, g.id());
     }
     add_button({x + w - 62, y, 62, 22}, "Enter", Action::enter, 0, g.room());
+    if (is_host()) add_button({x + w - 218, y, 24, 22}, "✕", Action::remove_group, g.id());
     y += kRow + 14;
   }
   if (groups_.empty()) {
-    ctx_.text->draw("No study groups yet: press New to start one.", x, y, kDim, FontSize::small);
+    const char* empty = groups_after_ != 0 || groups_next_ != 0
+                            ? "Nothing on this page."
+                            : "No study groups yet: press New to start one.";
+    ctx_.text->draw(empty, x, y, kDim, FontSize::small);
     y += kRow;
   }
+  draw_pager(x, y, w, groups_list, !groups_back_.empty(), groups_next_ != 0);
+}
+
+void ProgrammePanel::draw_pager(int x, int& y, int w, List list, bool has_prev,
+                                bool has_next) const {
+  if (!has_prev && !has_next) return;
+  if (has_prev) add_button({x + w - 164, y, 78, 20}, "‹ Prev", Action::page_prev, list);
+  if (has_next) add_button({x + w - 78, y, 78, 20}, "Next ›", Action::page_next, list);
+  y += kRow;
 }
 
 void ProgrammePanel::draw_talks(int x, int& y, int w) const {
@@ -479,6 +563,7 @@ void ProgrammePanel::draw_talks(int x, int& y, int w) const {
     ctx_.text->draw("Nothing scheduled in the next four weeks.", x, y, kDim, FontSize::small);
     y += kRow;
   }
+  draw_pager(x, y, w, talks_list, talks_offset_ != 0, talks_next_ != 0);
 }
 
 void ProgrammePanel::draw_questions(int x, int& y, int w) const {
@@ -507,10 +592,13 @@ void ProgrammePanel::draw_questions(int x, int& y, int w) const {
     std::string line = q.text() + "  — " + q.author_name() + (q.answered() ? " (answered)" : "");
     const bool can_mark = is_host() && !q.answered();
     if (can_mark) add_button({x + w - 74, y, 74, 20}, "Answered", Action::mark_answered, q.id());
-    line = line.substr(0, ctx_.text->fit(line, w - 56 - (can_mark ? 80 : 0), FontSize::small));
+    if (is_host()) add_button({x + w - 102, y, 24, 20}, "✕", Action::remove_question, q.id());
+    const int buttons = (can_mark ? 80 : 0) + (is_host() ? 28 : 0);
+    line = line.substr(0, ctx_.text->fit(line, w - 56 - buttons, FontSize::small));
     ctx_.text->draw(line, x + 52, y + 2, q.answered() ? kDim : kText, FontSize::small);
     y += kRow;
   }
+  draw_pager(x, y, w, questions_list, questions_offset_ != 0, questions_next_ != 0);
 }
 
 void ProgrammePanel::draw_timer() const {
@@ -552,7 +640,8 @@ void ProgrammePanel::draw_reminder() const {
 // In the room of a session that is on: who has a hand up, and the buttons to raise yours or (a
 // host) to give the floor to the next hand.
 void ProgrammePanel::draw_hall() const {
-  const v1::TalkInfo* talk = live_talk_in(talks_, room_, server_now_ms());
+  const v1::TalkInfo* talk = live_talk_in(live_talks_, room_, server_now_ms());
+  if (talk == nullptr) talk = live_talk_in(talks_, room_, server_now_ms());
   if (talk == nullptr) return;
   const SDL_Rect box{ctx_.width / 2 - 260, 40, 520, 30};
   fill(ctx_.renderer, box, {20, 22, 32, 220});

@@ -21,9 +21,11 @@
 namespace moim::client::app {
 
 // A new study group from one line, "topic | days | times | places | kind": e.g.
-// "논문 읽기 | mon,wed | 21:00-24:00 | 8 | paper". Left-out parts: daily, 21:00-24:00, 10 places,
-// other. The server checks everything (schedule, capacity) and explains what it refuses.
-v1::CreateStudyGroup study_group_from_line(const std::string& line);
+// "논문 읽기 | mon,wed | 21:00-24:00 | 8 | paper". Left-out parts stay out of the request and the
+// server applies its defaults (daily, 21:00-24:00, 10 places, other); it checks everything
+// and explains what it refuses. Places that are not a number give nullopt: sent as 0 they would
+// silently become the default.
+std::optional<v1::CreateStudyGroup> study_group_from_line(const std::string& line);
 
 // The session on now in `room`, if any (the one the hall bar is for).
 const v1::TalkInfo* live_talk_in(const std::vector<v1::TalkInfo>& talks, const std::string& room,
@@ -72,8 +74,14 @@ class ProgrammePanel {
     lower_hand,
     next_hand,
     mark_answered,
-    toggle_recruiting
+    toggle_recruiting,
+    remove_group,
+    remove_question,
+    page_next,  // id: the List
+    page_prev
   };
+  // The lists the panel pages through, one server page at a time.
+  enum List : std::int64_t { groups_list, talks_list, questions_list };
   // Laid out by draw() (which changes nothing else); a click runs the action with its target.
   struct Button {
     SDL_Rect rect;
@@ -84,6 +92,9 @@ class ProgrammePanel {
 
   void toggle();
   void refresh();
+  void turn_page(List list, bool forward);
+  // The row of Prev/Next buttons under a list, if it has more than one page.
+  void draw_pager(int x, int& y, int w, List list, bool has_prev, bool has_next) const;
   std::uint32_t send(v1::Envelope e);
   void run(const Button& button);
   void submit_field();
@@ -109,11 +120,20 @@ class ProgrammePanel {
   std::string room_;
   std::uint64_t self_id_ = 0;
   v1::Role role_ = v1::ROLE_ATTENDEE;
-  std::optional<v1::HandQueue> hands_;  // of the session on in this room, once it changed
-  std::vector<v1::StudyGroupInfo> groups_;
-  std::vector<v1::TalkInfo> talks_;
+  std::optional<v1::HandQueue> hands_;      // of the session on in this room, once it changed
+  std::vector<v1::StudyGroupInfo> groups_;  // the page shown
+  std::int64_t groups_after_ = 0;           // where that page starts
+  std::int64_t groups_next_ = 0;            // where the next one does (0: none)
+  std::vector<std::int64_t> groups_back_;   // where the pages before it start
+  std::vector<v1::TalkInfo> talks_;         // the page shown
+  std::uint32_t talks_offset_ = 0;
+  std::uint32_t talks_next_ = 0;
+  std::vector<v1::TalkInfo> live_talks_;  // on now or soon: what the hall bar looks at
+  std::uint32_t live_request_ = 0;
   std::int64_t selected_talk_ = 0;
-  std::vector<v1::QuestionInfo> questions_;
+  std::vector<v1::QuestionInfo> questions_;  // the page shown
+  std::uint32_t questions_offset_ = 0;
+  std::uint32_t questions_next_ = 0;
   std::optional<v1::FocusTimerState> timer_;  // of the study room we are in
   std::int64_t clock_offset_ms_ = 0;          // server time − our time
   std::optional<v1::SessionReminder> reminder_;

@@ -130,6 +130,8 @@ std::string_view errc_name(Errc code) {
       return "not_booked";
     case Errc::hand_queue_empty:
       return "hand_queue_empty";
+    case Errc::limit_reached:
+      return "limit_reached";
     case Errc::not_on_roster:
       return "not_on_roster";
     case Errc::not_checked_in:
@@ -188,6 +190,7 @@ int http_status(Errc code) {
     case Errc::raffle_state:
     case Errc::color_already_picked:
     case Errc::conflict:
+    case Errc::limit_reached:
       return 409;
     case Errc::text_too_long:
       return 413;

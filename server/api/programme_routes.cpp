@@ -6,17 +6,21 @@
 //   PUT    /api/talks/{id}                 change the fields given
 //   DELETE /api/talks/{id}
 //   GET    /api/talks/{id}/questions       ranked, as the host sees them
+//   DELETE /api/talks/{id}/questions/{qid} remove a question with its votes
 //   GET|PUT /api/talks/{id}/notes          {"notes": "text with links"}
 //   GET    /api/talks.ics                  the programme as iCalendar (open: calendar apps
 //                                          subscribe without an Authorization header)
 //   GET    /api/study-groups               every group with its schedule and members
+//   DELETE /api/study-groups/{id}           remove a group; its room empties to the lobby
 //   GET    /api/study-groups/{id}/attendance.csv?from=&to=&min_minutes=10
 // Times in requests are RFC 3339 ("2026-11-23T19:00:00+09:00", "...Z"), a local time in the
 // server's zone ("2026-11-23T19:00"), or UTC milliseconds; responses give both UTC and local.
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "api/routes.hpp"
 #include "app/hub.hpp"
+#include "app/programme_service.hpp"
 #include "programme/export.hpp"
 #include "store/programme_store.hpp"
 
@@ -214,7 +218,8 @@ ApiResponse ics(app::Hub& hub) {
 
 ApiResponse study_groups(app::Hub& hub) {
   auto& store = hub.store().programme();
-  auto groups = store.list_groups();
+  // Every group: the host API is for the people running the event, and --max-groups bounds it.
+  auto groups = store.list_groups(0, std::numeric_limits<std::size_t>::max());
   if (!groups) return ApiResponse::from(groups.error());
   json out = json::array();
   for (const auto& g : *groups) {
@@ -229,6 +234,26 @@ ApiResponse study_groups(app::Hub& hub) {
                    {"room", room_of(g.id)}});
   }
   return ApiResponse::json(200, {{"study_groups", std::move(out)}});
+}
+
+ApiResponse remove_question(app::Hub& hub, const ApiRequest& request) {
+  auto id = id_param(request);
+  auto question = parse_int(request.param("qid"));
+  if (!id || !question || *question <= 0) return bad("talk and question ids are positive numbers");
+  if (auto done = hub.store().programme().remove_question(*id, *question); !done) {
+    return ApiResponse::from(done.error());
+  }
+  return ApiResponse::json(200, {{"deleted", *question}, {"talk_id", *id}});
+}
+
+ApiResponse remove_study_group(app::Hub& hub, const ApiRequest& request) {
+  auto id = id_param(request);
+  if (!id) return bad("group ids are positive numbers");
+  // Through the service when the server runs, so the group's room empties to the lobby.
+  auto* programme = hub.programme();
+  auto done = programme ? programme->remove_group(*id) : hub.store().programme().remove_group(*id);
+  if (!done) return ApiResponse::from(done.error());
+  return ApiResponse::json(200, {{"deleted", *id}});
 }
 
 ApiResponse attendance_csv(app::Hub& hub, const ApiRequest& request) {
@@ -291,6 +316,7 @@ void register_programme_routes(Router& router, app::Hub& hub) {
   route("PUT", "/api/talks/{id}", Access::host, update_talk);
   route("DELETE", "/api/talks/{id}", Access::host, delete_talk);
   route("GET", "/api/talks/{id}/questions", Access::host, questions);
+  route("DELETE", "/api/talks/{id}/questions/{qid}", Access::host, remove_question);
   route("GET", "/api/talks/{id}/notes", Access::host, notes);
   route("PUT", "/api/talks/{id}/notes", Access::host, notes);
   route("POST", "/api/talks/{id}/notes", Access::host, notes);
@@ -298,6 +324,7 @@ void register_programme_routes(Router& router, app::Hub& hub) {
         [](app::Hub& h, const ApiRequest&) { return ics(h); });
   route("GET", "/api/study-groups", Access::host,
         [](app::Hub& h, const ApiRequest&) { return study_groups(h); });
+  route("DELETE", "/api/study-groups/{id}", Access::host, remove_study_group);
   route("GET", "/api/study-groups/{id}/attendance.csv", Access::host, attendance_csv);
 }
 

@@ -123,6 +123,22 @@ void add_limit_options(CLI::App& app, CommandLine& cl) {
       ->group("Limits");
 }
 
+// Limits on what attendees create (study groups, questions), in their own group of --help.
+void add_programme_limit_options(CLI::App& app, CommandLine& cl) {
+  auto& limits = cl.config.programme_limits;
+  auto add = [&app](const std::string& name, int& value, const std::string& what) {
+    app.add_option("--" + name, value, what + " (0: no limit)")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 1'000'000))
+        ->group("Programme limits");
+  };
+  add("max-groups-per-person", limits.groups_per_person, "Study groups one attendee may lead");
+  add("max-groups", limits.groups_total, "Study groups the server holds");
+  add("max-questions-per-person", limits.questions_per_person,
+      "Questions one person may ask per session");
+  add("max-questions-per-session", limits.questions_per_session, "Questions one session holds");
+}
+
 void add_admin_commands(CLI::App& app, CommandLine& cl) {
   auto* invite = app.add_subcommand("create-invite", "Create invite codes and print them once");
   invite->add_option("--role", cl.admin.role, "attendee, host or admin")
@@ -151,6 +167,7 @@ std::variant<CommandLine, int> parse_command_line(int argc, char** argv) {
   app.set_config("--config", "", "Read options from this TOML/INI file");
   add_server_options(app, cl);
   add_limit_options(app, cl);
+  add_programme_limit_options(app, cl);
   add_admin_commands(app, cl);
   try {
     app.parse(argc, argv);

@@ -12,6 +12,16 @@
 
 namespace moim {
 
+// What attendees may create in the study rooms and the hall, each as a limit per person and a
+// limit in total (0: none), so one person cannot fill the lists everybody reads. Hosts have no
+// per-person limit on study groups.
+struct ProgrammeLimits {
+  int groups_per_person = 3;        // study groups one person leads at once
+  int groups_total = 1000;          // study groups on the server
+  int questions_per_person = 20;    // questions one person asks per session
+  int questions_per_session = 500;  // questions one session holds
+};
+
 struct ServerConfig {
   std::string bind_address = "127.0.0.1";
   std::uint16_t port = 7700;  // 0: pick a free port (tests)
@@ -50,6 +60,7 @@ struct ServerConfig {
   std::chrono::milliseconds http_timeout{10000};
   // How often the server looks for programme sessions that have started (to remind RSVPs).
   std::chrono::milliseconds programme_tick{5000};
+  ProgrammeLimits programme_limits;
   // TLS on the same port (wss:// and https://) when both are set: a PEM certificate chain and
   // its private key. Plain connections to a TLS port get a 400 and are closed.
   std::filesystem::path tls_cert;

@@ -187,14 +187,37 @@ v1::OnlineList Hub::online() const {
   return list;
 }
 
-void Hub::locate(std::shared_ptr<net::SessionLink> requester, std::uint32_t request_id,
-                 store::UserId target) {
+namespace {
+
+// Locating shows a tile, which is more than the online list's room: it respects what the
+// person asked for (do-not-disturb, like direct messages) and where the asker could go. A room
+// the asker may not enter is named (ListOnline shows it anyway) but its tiles are not.
+Status may_locate(ProgrammeService* programme, const Identity& asker, const PresenceEntry& target) {
+  if (asker.role != store::Role::attendee || asker.id == target.who.id) return ok();
+  if (target.presence == room::Presence::do_not_disturb) {
+    return Error{Errc::recipient_unavailable, target.who.name + " does not want to be disturbed"};
+  }
+  if (programme != nullptr) {
+    if (auto allowed = programme->check_enter(asker, target.room); !allowed) {
+      return Error{Errc::forbidden,
+                   target.who.name + " is in " + target.room + ", a room you cannot enter"};
+    }
+  }
+  return ok();
+}
+
+}  // namespace
+
+void Hub::locate(const Identity& asker, std::shared_ptr<net::SessionLink> requester,
+                 std::uint32_t request_id, store::UserId target) {
+  auto refuse = [&](const Error& error) {
+    requester->deliver(encode_shared(net::error_envelope(request_id, error)));
+  };
   auto entry = directory_.find(target);
   auto host = entry ? room(entry->room) : nullptr;
-  if (!host) {
-    requester->deliver(encode_shared(
-        net::error_envelope(request_id, {Errc::no_such_user, "that person is not online"})));
-    return;
+  if (!host) return refuse({Errc::no_such_user, "that person is not online"});
+  if (auto allowed = may_locate(programme_, asker, *entry); !allowed) {
+    return refuse(allowed.error());
   }
   host->locate(target, [requester, request_id, room_id = host->id()](auto avatar) {
     v1::Envelope envelope;

@@ -56,9 +56,10 @@ class Hub {
              room::Arrival arrival, std::uint32_t request_id);
   std::optional<Parked> take_parked(const std::string& resume_token);
   v1::OnlineList online() const;
-  // Answers with a Location or an Error through `requester`.
-  void locate(std::shared_ptr<net::SessionLink> requester, std::uint32_t request_id,
-              store::UserId target);
+  // Answers `asker` with a Location or an Error through `requester`. Hosts locate anyone;
+  // others nobody in do-not-disturb and nobody in a study room they could not enter.
+  void locate(const Identity& asker, std::shared_ptr<net::SessionLink> requester,
+              std::uint32_t request_id, store::UserId target);
   Status moderate(const Identity& actor, Moderation action, store::UserId target,
                   std::chrono::seconds duration, const std::string& reason);
   // Closes every connection with "server shutting down" after their queues drain.

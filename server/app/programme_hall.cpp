@@ -19,6 +19,26 @@ namespace {
 
 constexpr std::int64_t kDayMs = 24 * 3'600'000;
 
+// Fills one page of `items` from `offset` into `out`: at most page_limit(requested) entries
+// and about kMaxPageBytes (always at least one). Returns the next page's offset, 0 at the end.
+template <typename Item, typename Info, typename Fill>
+std::uint32_t fill_page(const std::vector<Item>& items, std::uint32_t offset,
+                        std::uint32_t requested, google::protobuf::RepeatedPtrField<Info>& out,
+                        Fill fill) {
+  const auto limit = page_limit(requested);
+  std::size_t bytes = 0;
+  std::size_t i = offset;
+  for (; i < items.size() && static_cast<std::size_t>(out.size()) < limit; ++i) {
+    Info info;
+    fill(info, items[i]);
+    const auto size = info.ByteSizeLong();
+    if (!out.empty() && bytes + size > kMaxPageBytes) break;
+    bytes += size;
+    out.Add()->Swap(&info);
+  }
+  return i < items.size() ? static_cast<std::uint32_t>(i) : 0;
+}
+
 }  // namespace
 
 void ProgrammeService::fill_for(v1::TalkInfo& out, const Identity& who, const Talk& t) {
@@ -53,7 +73,9 @@ v1::Envelope ProgrammeService::list_talks(const Identity& who, std::uint32_t rid
   out.set_request_id(rid);
   auto* list = out.mutable_talk_list();
   list->set_server_time_ms(now);
-  for (const auto& t : *talks) fill_for(*list->add_talks(), who, t);
+  list->set_next_offset(
+      fill_page(*talks, m.offset(), m.limit(), *list->mutable_talks(),
+                [&](v1::TalkInfo& info, const Talk& t) { fill_for(info, who, t); }));
   return out;
 }
 
@@ -80,7 +102,8 @@ v1::Envelope ProgrammeService::rsvp(const Identity& who, std::uint32_t rid, cons
 
 v1::Envelope ProgrammeService::ask(const Identity& who, std::uint32_t rid,
                                    const v1::AskQuestion& m) {
-  auto question = store_.ask(m.talk_id(), who.id, who.name, m.text(), now_ms());
+  auto question =
+      store_.ask(m.talk_id(), who.id, who.name, m.text(), now_ms(), question_quota(who));
   if (!question) return error(rid, question.error());
   Envelope out;
   out.set_request_id(rid);
@@ -109,15 +132,30 @@ v1::Envelope ProgrammeService::mark_answered(const Identity& who, std::uint32_t 
   return out;
 }
 
-v1::Envelope ProgrammeService::list_questions(const Identity& who, std::uint32_t rid, TalkId id) {
-  auto questions = store_.questions(id, who.id);
+// The ranking is computed over the whole session (bounded by --max-questions-per-session) and
+// answered a page at a time.
+v1::Envelope ProgrammeService::list_questions(const Identity& who, std::uint32_t rid,
+                                              const v1::ListQuestions& m) {
+  auto questions = store_.questions(m.talk_id(), who.id);
   if (!questions) return error(rid, questions.error());
   Envelope out;
   out.set_request_id(rid);
   auto* list = out.mutable_question_list();
-  list->set_talk_id(id);
-  for (const auto& q : *questions) net::fill(*list->add_questions(), q);
+  list->set_talk_id(m.talk_id());
+  list->set_total(static_cast<std::uint32_t>(questions->size()));
+  list->set_next_offset(
+      fill_page(*questions, m.offset(), m.limit(), *list->mutable_questions(),
+                [](v1::QuestionInfo& info, const Question& q) { net::fill(info, q); }));
   return out;
+}
+
+v1::Envelope ProgrammeService::remove_question(const Identity& who, std::uint32_t rid,
+                                               const v1::RemoveQuestion& m) {
+  if (auto host = check_host(who.role); !host) return error(rid, host.error());
+  if (auto removed = store_.remove_question(m.talk_id(), m.question_id()); !removed) {
+    return error(rid, removed.error());
+  }
+  return proto::make_ack(rid);
 }
 
 v1::Envelope ProgrammeService::book_seat(const Identity& who, std::uint32_t rid, TalkId id) {

@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <limits>
+
 #include "app/hub.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
@@ -43,6 +45,9 @@ bool ProgrammeService::handle(const Identity& who, const Link& link, const v1::E
       break;
     case Envelope::kLeaveStudyGroup:
       out = leave_group(who, rid, in.leave_study_group().group_id());
+      break;
+    case Envelope::kRemoveStudyGroup:
+      out = remove_group(who, rid, in.remove_study_group().group_id());
       break;
     case Envelope::kSetStudyGroupAccess:
       out = set_access(who, rid, in.set_study_group_access());
@@ -84,7 +89,10 @@ bool ProgrammeService::handle(const Identity& who, const Link& link, const v1::E
       out = mark_answered(who, rid, in.mark_answered());
       break;
     case Envelope::kListQuestions:
-      out = list_questions(who, rid, in.list_questions().talk_id());
+      out = list_questions(who, rid, in.list_questions());
+      break;
+    case Envelope::kRemoveQuestion:
+      out = remove_question(who, rid, in.remove_question());
       break;
     case Envelope::kGiveStage: {
       if (auto host = check_host(who.role); !host) {
@@ -132,10 +140,23 @@ v1::Envelope ProgrammeService::group_reply(std::uint32_t rid, const Identity& wh
   return out;
 }
 
+Quota ProgrammeService::group_quota(const Identity& who) const {
+  const auto& limits = hub_.config().programme_limits;
+  return {who.role == store::Role::attendee ? limits.groups_per_person : 0, limits.groups_total};
+}
+
+Quota ProgrammeService::question_quota(const Identity& who) const {
+  const auto& limits = hub_.config().programme_limits;
+  return {who.role == store::Role::attendee ? limits.questions_per_person : 0,
+          limits.questions_per_session};
+}
+
+// What the lead left out gets the defaults of study_group.hpp (the schedule's: schedule_from).
 v1::Envelope ProgrammeService::create_group(const Identity& who, std::uint32_t rid,
                                             const v1::CreateStudyGroup& m) {
-  auto kind = net::from_proto(m.kind());
-  if (!kind) return error(rid, {Errc::bad_request, "choose the kind of study group"});
+  auto kind = m.kind() == v1::STUDY_GROUP_KIND_UNSPECIFIED ? std::optional(kDefaultKind)
+                                                           : net::from_proto(m.kind());
+  if (!kind) return error(rid, {Errc::bad_request, "unknown kind of study group"});
   auto schedule = net::schedule_from(m.schedule(), hub_.config().time_zone);
   if (!schedule) return error(rid, schedule.error());
   StudyGroup g;
@@ -143,32 +164,67 @@ v1::Envelope ProgrammeService::create_group(const Identity& who, std::uint32_t r
   g.kind = *kind;
   g.description = m.description();
   g.schedule = std::move(*schedule);
-  g.capacity = static_cast<int>(std::min(m.capacity(), 100'000u));
+  g.capacity =
+      m.capacity() == 0 ? kDefaultCapacity : static_cast<int>(std::min(m.capacity(), 100'000u));
   g.lead = who.id;
   g.visitors_allowed = m.visitors_allowed();
   g.created_at_ms = now_ms();
-  auto created = store_.create_group(std::move(g));
+  auto created = store_.create_group(std::move(g), group_quota(who));
   if (!created) return error(rid, created.error());
   spdlog::info("study group {} '{}' created by {}", created->id, created->topic, who.id);
   return group_reply(rid, who, *created);
 }
 
+namespace {
+
+// Groups read from the store per step, and looked at per request, matching or not: a search
+// that matches little answers with a short page (and a next one) rather than reading them all.
+constexpr std::size_t kScanBatch = 100;
+constexpr std::size_t kMaxScanned = 500;
+
+}  // namespace
+
 v1::Envelope ProgrammeService::list_groups(const Identity& who, std::uint32_t rid,
                                            const v1::ListStudyGroups& m) {
   if (m.query().size() > 200) return error(rid, {Errc::text_too_long, "search is too long"});
-  auto groups = store_.list_groups();
-  if (!groups) return error(rid, groups.error());
+  if (m.after_id() < 0) return error(rid, {Errc::bad_request, "after_id must not be negative"});
   auto mine = store_.groups_of(who.id);
   if (!mine) return error(rid, mine.error());
   Envelope out;
   out.set_request_id(rid);
   auto* list = out.mutable_study_group_list();
   const auto now = now_ms();
-  for (const auto& g : *groups) {
-    const bool member = std::find(mine->begin(), mine->end(), g.id) != mine->end();
-    if ((m.mine() && !member) || !matches(g, m.query())) continue;
-    net::fill(*list->add_groups(), g, member, now);
+  const auto limit = page_limit(m.limit());
+  GroupId after = m.after_id();
+  std::size_t scanned = 0;
+  std::size_t bytes = 0;
+  bool more = false;
+  while (!more) {
+    auto batch = store_.list_groups(after, kScanBatch);
+    if (!batch) return error(rid, batch.error());
+    for (const auto& g : *batch) {
+      if (static_cast<std::size_t>(list->groups_size()) == limit || scanned == kMaxScanned) {
+        more = true;
+        break;
+      }
+      const bool member = std::find(mine->begin(), mine->end(), g.id) != mine->end();
+      if ((!m.mine() || member) && matches(g, m.query())) {
+        v1::StudyGroupInfo info;
+        net::fill(info, g, member, now);
+        const auto size = info.ByteSizeLong();
+        if (list->groups_size() > 0 && bytes + size > kMaxPageBytes) {
+          more = true;
+          break;
+        }
+        bytes += size;
+        list->add_groups()->Swap(&info);
+      }
+      ++scanned;
+      after = g.id;
+    }
+    if (batch->size() < kScanBatch) break;
   }
+  list->set_next_after_id(more ? after : 0);
   return out;
 }
 
@@ -179,10 +235,53 @@ v1::Envelope ProgrammeService::join_group(const Identity& who, std::uint32_t rid
 }
 
 v1::Envelope ProgrammeService::leave_group(const Identity& who, std::uint32_t rid, GroupId id) {
+  auto before = store_.find_group(id);
+  if (!before) return error(rid, before.error());
   auto left = store_.leave_group(id, who.id);
   if (!left) return error(rid, left.error());
-  if (!*left) return proto::make_ack(rid);  // the lead left alone: the group is gone
+  if (!*left) {
+    // The lead left alone: the group is gone, and so is its room.
+    move_out(id, nullptr, before->topic + " has ended: you are back in the lobby");
+    return proto::make_ack(rid);
+  }
+  move_out(id, &**left,
+           "you left " + before->topic + ", whose room is for members: you are back in the lobby");
   return group_reply(rid, who, **left);
+}
+
+v1::Envelope ProgrammeService::remove_group(const Identity& who, std::uint32_t rid, GroupId id) {
+  if (auto host = check_host(who.role); !host) return error(rid, host.error());
+  auto removed = remove_group(id);
+  if (!removed) return error(rid, removed.error());
+  spdlog::info("study group {} removed by host {}", id, who.id);
+  return proto::make_ack(rid);
+}
+
+Status ProgrammeService::remove_group(GroupId id) {
+  auto group = store_.find_group(id);
+  if (!group) return group.error();
+  if (auto removed = store_.remove_group(id); !removed) return removed;
+  move_out(id, nullptr, group->topic + " was removed by a host: you are back in the lobby");
+  return ok();
+}
+
+void ProgrammeService::move_out(GroupId id, const StudyGroup* group, const std::string& why) {
+  const auto room_id = room_of(id);
+  std::shared_ptr<RoomHost> room;
+  for (const auto& entry : hub_.directory().list(std::numeric_limits<std::size_t>::max())) {
+    if (entry.room != room_id) continue;
+    if (group != nullptr) {
+      auto member = store_.is_member(id, entry.who.id);
+      if (member && programme::check_enter(*group, actor(entry.who), *member)) continue;
+    }
+    if (!room) room = hub_.room(room_id);
+    if (!room) return;  // never opened: nobody can be in it
+    Envelope notice;
+    notice.mutable_notice()->set_text(why);
+    entry.link->deliver(encode_shared(notice));
+    // As a portal would: the lobby answers with RoomEntered.
+    room->transfer(entry.who.id, hub_.config().lobby, 0);
+  }
 }
 
 v1::Envelope ProgrammeService::set_access(const Identity& who, std::uint32_t rid,
@@ -194,6 +293,10 @@ v1::Envelope ProgrammeService::set_access(const Identity& who, std::uint32_t rid
   }
   auto changed = store_.set_group_access(m.group_id(), m.recruiting(), m.visitors_allowed());
   if (!changed) return error(rid, changed.error());
+  if (!changed->visitors_allowed) {
+    move_out(changed->id, &*changed,
+             changed->topic + " is closed to visitors now: you are back in the lobby");
+  }
   return group_reply(rid, who, *changed);
 }
 

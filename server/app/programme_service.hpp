@@ -50,6 +50,10 @@ class ProgrammeService {
   // Reminds online people who RSVP'd to sessions that have started (the timer calls this).
   void send_due_reminders();
 
+  // Removes a study group (a host's decision, over the protocol or the host API) and moves
+  // everyone in its room back to the lobby with a notice.
+  Status remove_group(programme::GroupId id);
+
  private:
   using Envelope = v1::Envelope;
   std::int64_t now_ms() const;
@@ -58,12 +62,20 @@ class ProgrammeService {
   Envelope talk_reply(std::uint32_t rid, const Identity& who, const programme::Talk& t);
   void fill_for(v1::TalkInfo& out, const Identity& who, const programme::Talk& t);
   programme::Actor actor(const Identity& who) const { return {who.id, who.role}; }
+  // The limits of ServerConfig::programme_limits for `who` (hosts have no per-person limit).
+  programme::Quota group_quota(const Identity& who) const;
+  programme::Quota question_quota(const Identity& who) const;
+  // Access is checked on entering and again whenever it may have changed: everyone in the
+  // group's room who may no longer be there goes back to the lobby, told `why`. Without a
+  // group (dissolved or removed) that is everyone.
+  void move_out(programme::GroupId id, const programme::StudyGroup* group, const std::string& why);
 
   // Study groups (programme_service.cpp).
   Envelope create_group(const Identity& who, std::uint32_t rid, const v1::CreateStudyGroup& m);
   Envelope list_groups(const Identity& who, std::uint32_t rid, const v1::ListStudyGroups& m);
   Envelope join_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
   Envelope leave_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
+  Envelope remove_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
   Envelope set_access(const Identity& who, std::uint32_t rid, const v1::SetStudyGroupAccess& m);
   Envelope set_timer(const Identity& who, std::uint32_t rid, programme::GroupId id,
                      std::optional<programme::FocusTimer> timer);
@@ -79,7 +91,8 @@ class ProgrammeService {
   Envelope ask(const Identity& who, std::uint32_t rid, const v1::AskQuestion& m);
   Envelope vote(const Identity& who, std::uint32_t rid, const v1::VoteQuestion& m);
   Envelope mark_answered(const Identity& who, std::uint32_t rid, const v1::MarkAnswered& m);
-  Envelope list_questions(const Identity& who, std::uint32_t rid, programme::TalkId id);
+  Envelope list_questions(const Identity& who, std::uint32_t rid, const v1::ListQuestions& m);
+  Envelope remove_question(const Identity& who, std::uint32_t rid, const v1::RemoveQuestion& m);
   Envelope book_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
   Envelope cancel_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
   Envelope post_notes(const Identity& who, std::uint32_t rid, const v1::PostNotes& m);

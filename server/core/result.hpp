@@ -50,6 +50,7 @@ enum class Errc : std::uint8_t {
   already_booked = 42,
   not_booked = 43,
   hand_queue_empty = 44,
+  limit_reached = 45,  // as many groups or questions as the server allows
   // graduation day (issue 5): 50–69
   not_on_roster = 50,
   not_checked_in = 51,

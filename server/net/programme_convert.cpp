@@ -22,8 +22,12 @@ v1::SeatStatus to_proto(SeatStatus status) {
 
 Result<Schedule> schedule_from(const v1::StudySchedule& in, const std::string& default_zone) {
   const std::string zone = in.time_zone().empty() ? default_zone : in.time_zone();
-  if (!in.days().empty()) return weekly(in.days(), in.times(), zone);
-  return once(in.once_start_ms(), in.once_end_ms(), zone);
+  const bool one_off = in.once_start_ms() != 0 || in.once_end_ms() != 0;
+  if (in.days().empty() && one_off) return once(in.once_start_ms(), in.once_end_ms(), zone);
+  // No schedule at all, or days without times: the evening default (study_group.hpp).
+  const std::string_view days = in.days().empty() ? kDefaultDays : std::string_view(in.days());
+  const std::string_view times = in.times().empty() ? kDefaultTimes : std::string_view(in.times());
+  return weekly(days, times, zone);
 }
 
 Result<Talk> talk_from(const v1::TalkInfo& in) {

@@ -222,7 +222,7 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       return reply(out);
     }
     case v1::Envelope::kLocate:
-      return hub_.locate(link(), rid, envelope.locate().user_id());
+      return hub_.locate(*who_, link(), rid, envelope.locate().user_id());
     case v1::Envelope::kModerate:
       return handle_moderate(rid, envelope.moderate());
     case v1::Envelope::kDrawRaffle:

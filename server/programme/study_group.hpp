@@ -33,6 +33,11 @@ inline constexpr std::size_t kMaxTopicChars = 80;
 inline constexpr std::size_t kMaxDescriptionChars = 2000;
 inline constexpr int kMinCapacity = 2;
 inline constexpr int kMaxCapacity = 300;
+// What a new group gets for what its lead left out (the protocol's one set of defaults).
+inline constexpr GroupKind kDefaultKind = GroupKind::other;
+inline constexpr int kDefaultCapacity = 10;
+inline constexpr std::string_view kDefaultDays = "daily";
+inline constexpr std::string_view kDefaultTimes = "21:00-24:00";
 
 struct StudyGroup {
   GroupId id = 0;
@@ -63,7 +68,8 @@ Status check_join(const StudyGroup& group, bool already_member);
 Status check_leave(const StudyGroup& group, UserId who, bool is_member);
 // Closing/reopening recruiting, allowing visitors, exporting attendance: the lead or a host.
 Status check_lead_action(const StudyGroup& group, const Actor& actor);
-// Entering the group's room: members, hosts, and anyone when visitors are allowed.
+// Entering the group's room: members, hosts, and anyone when visitors are allowed. Checked
+// again whenever access or membership changes, for everyone already in the room.
 Status check_enter(const StudyGroup& group, const Actor& actor, bool is_member);
 // Starting or stopping the focus timer: members and hosts.
 Status check_member_action(const StudyGroup& group, const Actor& actor, bool is_member);

@@ -19,7 +19,12 @@ inline constexpr std::string_view list_groups =
     "g.lead_id, COALESCE(u.display_name, ''), g.recruiting, g.visitors_allowed, "
     "g.timer_started_at_ms, g.timer_focus_minutes, g.timer_break_minutes, g.created_at_ms, "
     "(SELECT COUNT(*) FROM study_members m WHERE m.group_id = g.id) "
-    "FROM study_groups g LEFT JOIN users u ON u.id = g.lead_id ORDER BY g.id";
+    "FROM study_groups g LEFT JOIN users u ON u.id = g.lead_id WHERE g.id > ?1 ORDER BY g.id "
+    "LIMIT ?2";
+// For the quota: groups the person leads, and all groups.
+inline constexpr std::string_view count_groups =
+    "SELECT (SELECT COUNT(*) FROM study_groups WHERE lead_id = ?1), "
+    "(SELECT COUNT(*) FROM study_groups)";
 inline constexpr std::string_view insert_group =
     "INSERT INTO study_groups (topic, kind, description, schedule_kind, once_start_ms, "
     "once_end_ms, days, start_minute, duration_minutes, time_zone, capacity, lead_id, "
@@ -111,6 +116,12 @@ inline constexpr std::string_view questions =
     "(SELECT COUNT(*) FROM question_votes v WHERE v.question_id = q.id), q.answered, "
     "q.asked_at_ms, EXISTS (SELECT 1 FROM question_votes v WHERE v.question_id = q.id AND "
     "v.user_id = ?2) FROM talk_questions q WHERE q.talk_id = ?1";
+// For the quota: the person's questions for the session, and all of the session's.
+inline constexpr std::string_view count_questions =
+    "SELECT (SELECT COUNT(*) FROM talk_questions WHERE talk_id = ?1 AND user_id = ?2), "
+    "(SELECT COUNT(*) FROM talk_questions WHERE talk_id = ?1)";
+inline constexpr std::string_view delete_question =
+    "DELETE FROM talk_questions WHERE id = ?1 AND talk_id = ?2";
 inline constexpr std::string_view insert_vote =
     "INSERT INTO question_votes (question_id, user_id, voted_at_ms) VALUES (?1, ?2, ?3)";
 inline constexpr std::string_view set_answered =

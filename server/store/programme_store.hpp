@@ -16,6 +16,7 @@
 #include "core/result.hpp"
 #include "programme/attendance.hpp"
 #include "programme/questions.hpp"
+#include "programme/quota.hpp"
 #include "programme/seats.hpp"
 #include "programme/study_group.hpp"
 #include "programme/talk.hpp"
@@ -33,11 +34,15 @@ class ProgrammeStore {
   virtual ~ProgrammeStore() = default;
 
   // --- study groups -------------------------------------------------------------------------
-  // Validates, stores, and makes the lead its first member. Returns the group with its id.
-  virtual Result<StudyGroup> create_group(StudyGroup group) = 0;
+  // Validates, checks `quota` (per person: the groups the lead leads; total: all groups),
+  // stores, and makes the lead its first member, in one transaction. Returns the group.
+  virtual Result<StudyGroup> create_group(StudyGroup group, const Quota& quota) = 0;
   // nullopt-free: no_such_group when absent.
   virtual Result<StudyGroup> find_group(GroupId id) = 0;
-  virtual Result<std::vector<StudyGroup>> list_groups() = 0;
+  // Up to `limit` groups with ids above `after_id`, by id (the order they were created in).
+  virtual Result<std::vector<StudyGroup>> list_groups(GroupId after_id, std::size_t limit) = 0;
+  // Removes the group with its members and visits (a host's decision); no_such_group if absent.
+  virtual Status remove_group(GroupId id) = 0;
   // check_join inside one transaction: never more members than capacity.
   virtual Result<StudyGroup> join_group(GroupId id, UserId user, Millis now_ms) = 0;
   // check_leave; a lead leaving as the last member dissolves the group.
@@ -78,8 +83,12 @@ class ProgrammeStore {
   // a reminder goes out once (also across a restart).
   virtual Result<std::vector<Talk>> take_due_reminders(Millis now_ms) = 0;
 
+  // check_ask and `quota` (per person: their questions for this session; total: the
+  // session's questions) in one transaction.
   virtual Result<Question> ask(TalkId id, UserId user, std::string name, std::string text,
-                               Millis now_ms) = 0;
+                               Millis now_ms, const Quota& quota) = 0;
+  // Removes a question of session `talk` (a host's decision) with its votes.
+  virtual Status remove_question(TalkId talk, QuestionId id) = 0;
   virtual Result<Question> vote(QuestionId id, UserId user, Millis now_ms) = 0;
   virtual Result<Question> mark_answered(QuestionId id, bool answered) = 0;
   // Ranked (questions.hpp), with voted_by_me for `viewer`.

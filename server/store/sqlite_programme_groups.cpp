@@ -1,4 +1,7 @@
 // The study-group half of the SQLite programme store (see sqlite_programme_store.hpp).
+#include <algorithm>
+#include <limits>
+
 #include "store/programme_queries.hpp"
 #include "store/sqlite_programme_store.hpp"
 
@@ -55,11 +58,21 @@ Result<bool> SqliteProgrammeStore::member_locked(GroupId id, UserId user) {
   return rc == SQLITE_ROW;
 }
 
-Result<StudyGroup> SqliteProgrammeStore::create_group(StudyGroup g) {
+Result<StudyGroup> SqliteProgrammeStore::create_group(StudyGroup g, const Quota& quota) {
   if (auto valid = validate_new_group(g); !valid) return valid.error();
   const auto lock = db_->lock();
   Transaction tx(handle());
   if (tx.begin_result() != SQLITE_OK) return internal("create group: begin");
+  {
+    Query q(prepare(sql::count_groups));
+    q.bind(1, to_db(g.lead));
+    if (q.step() != SQLITE_ROW) return internal("create group: count");
+    const auto led = static_cast<int>(q.int64(0));
+    const auto all = static_cast<int>(q.int64(1));
+    if (auto allowed = check_quota(quota, led, all, "study groups"); !allowed) {
+      return allowed.error();
+    }
+  }
   {
     Query q(prepare(sql::insert_group));
     q.bind(1, g.topic).bind(2, static_cast<std::int64_t>(g.kind)).bind(3, g.description);
@@ -91,14 +104,26 @@ Result<StudyGroup> SqliteProgrammeStore::find_group(GroupId id) {
   return group_locked(id);
 }
 
-Result<std::vector<StudyGroup>> SqliteProgrammeStore::list_groups() {
+Result<std::vector<StudyGroup>> SqliteProgrammeStore::list_groups(GroupId after_id,
+                                                                  std::size_t limit) {
   const auto lock = db_->lock();
   Query q(prepare(sql::list_groups));
+  constexpr auto kMost = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  q.bind(1, after_id).bind(2, static_cast<std::int64_t>(std::min(limit, kMost)));
   std::vector<StudyGroup> out;
   int rc = SQLITE_OK;
   while ((rc = q.step()) == SQLITE_ROW) out.push_back(read_group(q));
   if (rc != SQLITE_DONE) return internal("list groups");
   return out;
+}
+
+Status SqliteProgrammeStore::remove_group(GroupId id) {
+  const auto lock = db_->lock();
+  Query q(prepare(sql::delete_group));
+  q.bind(1, id);
+  if (q.step() != SQLITE_DONE) return internal("remove group");
+  if (db_->changes() == 0) return Error{Errc::no_such_group, "no such study group"};
+  return ok();
 }
 
 Result<StudyGroup> SqliteProgrammeStore::join_group(GroupId id, UserId user, Millis now_ms) {

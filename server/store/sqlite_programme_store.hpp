@@ -16,9 +16,10 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   explicit SqliteProgrammeStore(std::shared_ptr<store::sqlite::Database> db) : db_(std::move(db)) {}
 
   // sqlite_programme_groups.cpp
-  Result<StudyGroup> create_group(StudyGroup group) override;
+  Result<StudyGroup> create_group(StudyGroup group, const Quota& quota) override;
   Result<StudyGroup> find_group(GroupId id) override;
-  Result<std::vector<StudyGroup>> list_groups() override;
+  Result<std::vector<StudyGroup>> list_groups(GroupId after_id, std::size_t limit) override;
+  Status remove_group(GroupId id) override;
   Result<StudyGroup> join_group(GroupId id, UserId user, Millis now_ms) override;
   Result<std::optional<StudyGroup>> leave_group(GroupId id, UserId user) override;
   Result<bool> is_member(GroupId id, UserId user) override;
@@ -42,8 +43,9 @@ class SqliteProgrammeStore final : public ProgrammeStore {
   Result<bool> has_rsvp(TalkId id, UserId user) override;
   Result<std::vector<UserId>> people_to_remind(TalkId id) override;
   Result<std::vector<Talk>> take_due_reminders(Millis now_ms) override;
-  Result<Question> ask(TalkId id, UserId user, std::string name, std::string text,
-                       Millis now_ms) override;
+  Result<Question> ask(TalkId id, UserId user, std::string name, std::string text, Millis now_ms,
+                       const Quota& quota) override;
+  Status remove_question(TalkId talk, QuestionId id) override;
   Result<Question> vote(QuestionId id, UserId user, Millis now_ms) override;
   Result<Question> mark_answered(QuestionId id, bool answered) override;
   Result<std::vector<Question>> questions(TalkId id, UserId viewer) override;

@@ -228,17 +228,42 @@ Result<Question> SqliteProgrammeStore::question_locked(QuestionId id, UserId vie
 }
 
 Result<Question> SqliteProgrammeStore::ask(TalkId id, UserId user, std::string name,
-                                           std::string text, Millis now_ms) {
+                                           std::string text, Millis now_ms, const Quota& quota) {
   const auto lock = db_->lock();
+  // Count and insert under one write lock: a burst cannot slip past the quota.
+  Transaction tx(handle());
+  if (tx.begin_result() != SQLITE_OK) return internal("ask: begin");
   auto talk = talk_locked(id);
   if (!talk) return talk.error();
   if (auto allowed = check_ask(*talk, text, now_ms); !allowed) return allowed.error();
+  {
+    Query q(prepare(sql::count_questions));
+    q.bind(1, id).bind(2, to_db(user));
+    if (q.step() != SQLITE_ROW) return internal("ask: count");
+    const auto mine = static_cast<int>(q.int64(0));
+    const auto all = static_cast<int>(q.int64(1));
+    if (auto allowed = check_quota(quota, mine, all, "questions for this session"); !allowed) {
+      return allowed.error();
+    }
+  }
   {
     Query q(prepare(sql::insert_question));
     q.bind(1, id).bind(2, to_db(user)).bind(3, name).bind(4, text).bind(5, now_ms);
     if (q.step() != SQLITE_DONE) return internal("ask");
   }
-  return question_locked(last_id(), user);
+  auto asked = question_locked(last_id(), user);
+  if (!asked) return asked;
+  if (tx.commit() != SQLITE_OK) return internal("ask: commit");
+  return asked;
+}
+
+Status SqliteProgrammeStore::remove_question(TalkId talk, QuestionId id) {
+  const auto lock = db_->lock();
+  Query q(prepare(sql::delete_question));
+  q.bind(1, id).bind(2, talk);
+  if (q.step() != SQLITE_DONE) return internal("remove question");
+  if (db_->changes() == 0) return Error{Errc::no_such_question, "no such question"};
+  return ok();
 }
 
 Result<Question> SqliteProgrammeStore::vote(QuestionId id, UserId user, Millis now_ms) {

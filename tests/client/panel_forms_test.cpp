@@ -16,22 +16,38 @@ TEST(SplitFields, TrimsEachFieldAndKeepsEmptyOnes) {
 
 TEST(NewStudyGroup, ReadsEveryPartOfTheLine) {
   const auto g = study_group_from_line("논문 읽기 | mon,wed | 23:00-01:00 | 8 | paper");
-  EXPECT_EQ(g.topic(), "논문 읽기");
-  EXPECT_EQ(g.schedule().days(), "mon,wed");
-  EXPECT_EQ(g.schedule().times(), "23:00-01:00");
-  EXPECT_EQ(g.capacity(), 8u);
-  EXPECT_EQ(g.kind(), v1::STUDY_GROUP_KIND_PAPER_READING);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->topic(), "논문 읽기");
+  EXPECT_EQ(g->schedule().days(), "mon,wed");
+  EXPECT_EQ(g->schedule().times(), "23:00-01:00");
+  EXPECT_EQ(g->capacity(), 8u);
+  EXPECT_EQ(g->kind(), v1::STUDY_GROUP_KIND_PAPER_READING);
 }
 
-TEST(NewStudyGroup, LeftOutPartsAreAnEveningGroupOfTen) {
+// The server applies the one set of defaults (daily 21:00-24:00, 10 places, other), so the
+// form leaves out what the line leaves out.
+TEST(NewStudyGroup, LeftOutPartsAreLeftToTheServer) {
   const auto g = study_group_from_line("기업 분석");
-  EXPECT_EQ(g.topic(), "기업 분석");
-  EXPECT_EQ(g.schedule().days(), "daily");
-  EXPECT_EQ(g.schedule().times(), "21:00-24:00");
-  EXPECT_EQ(g.capacity(), 10u);
-  EXPECT_EQ(g.kind(), v1::STUDY_GROUP_KIND_OTHER);
-  // A capacity that is not a number goes to the server as 0, which it refuses with a reason.
-  EXPECT_EQ(study_group_from_line("x | daily | 21:00-22:00 | many").capacity(), 0u);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->topic(), "기업 분석");
+  EXPECT_FALSE(g->has_schedule());
+  EXPECT_EQ(g->capacity(), 0u);
+  EXPECT_EQ(g->kind(), v1::STUDY_GROUP_KIND_UNSPECIFIED);
+  const auto days_only = study_group_from_line("x | weekdays");
+  ASSERT_TRUE(days_only);
+  EXPECT_EQ(days_only->schedule().days(), "weekdays");
+  EXPECT_EQ(days_only->schedule().times(), "");
+  EXPECT_EQ(study_group_from_line("x |  |  |  | lecture")->kind(),
+            v1::STUDY_GROUP_KIND_LECTURE_CATCH_UP);
+}
+
+TEST(NewStudyGroup, PlacesThatAreNotANumberAreRefusedHere) {
+  // Sent as 0 they would quietly become the server's default of 10.
+  EXPECT_FALSE(study_group_from_line("x | daily | 21:00-22:00 | many"));
+  EXPECT_FALSE(study_group_from_line("x | daily | 21:00-22:00 | 0"));
+  EXPECT_FALSE(study_group_from_line("x | daily | 21:00-22:00 | 8 people"));
+  // Too many is the server's to refuse, with the range in its message.
+  EXPECT_EQ(study_group_from_line("x | | | 5000")->capacity(), 5000u);
 }
 
 TEST(BusinessCardLine, RoundTripsCompanyRoleAndLinks) {

@@ -1,6 +1,8 @@
 // The tech-talk hall over the real protocol: host-only actions refused to attendees, RSVP,
 // questions with one vote per person, the stage given to a speaker whose chat then reaches the
 // far side of the hall, the raise-hand queue, seats with a waitlist, and the start reminder.
+#include <set>
+
 #include "programme_helpers.hpp"
 
 namespace moim::e2e {
@@ -175,6 +177,110 @@ TEST(HallE2E, SeatsWaitlistAndStartReminderWithGoThere) {
   }));
   ASSERT_TRUE(there && there->has_room_entered()) << there->DebugString();
   EXPECT_EQ(there->room_entered().room().room(), "hall");
+}
+
+TEST(HallE2E, AFloodOfQuestionsStopsAtTheLimitsAndListsArePaged) {
+  TestServer server([](ServerConfig& c) {
+    c.programme_limits.questions_per_person = 3;
+    c.programme_limits.questions_per_session = 10;
+    c.action_rate = {1000.0, 1000.0};
+  });
+  auto host = join_host(server, "호스트");
+  auto attacker = server.join("공격자");
+  const auto now = now_ms();
+  auto scheduled = host->request(schedule_talk(v1::TALK_KIND_TECH_TALK, "Q&A", now, now + kHour));
+  ASSERT_TRUE(scheduled && scheduled->has_talk());
+  const auto talk = scheduled->talk().id();
+  auto ask = [&](const std::string& text) {
+    return make([&](v1::Envelope& e) {
+      e.mutable_ask_question()->set_talk_id(talk);
+      e.mutable_ask_question()->set_text(text);
+    });
+  };
+  const std::string long_question(500, 'q');
+  std::set<std::int64_t> asked;
+  int refused = 0;
+  for (int i = 0; i < 8; ++i) {
+    auto reply = attacker->request(ask(long_question));
+    ASSERT_TRUE(reply) << "timeout";
+    if (reply->has_question()) {
+      asked.insert(reply->question().id());
+    } else {
+      EXPECT_EQ(reply->error().code(), v1::ERROR_CODE_LIMIT_REACHED) << reply->DebugString();
+      ++refused;
+    }
+  }
+  EXPECT_EQ(asked.size(), 3u);
+  EXPECT_EQ(refused, 5);
+  // Hosts have no per-person limit; the session's total holds for everyone.
+  for (int i = 0; i < 7; ++i) {
+    auto reply = host->request(ask("질문 " + std::to_string(i)));
+    ASSERT_TRUE(reply && reply->has_question()) << reply->DebugString();
+    asked.insert(reply->question().id());
+  }
+  expect_error(host->request(ask("one too many")), v1::ERROR_CODE_LIMIT_REACHED);
+
+  // The ranking in pages: every question exactly once.
+  auto page = [&](std::uint32_t offset, std::uint32_t limit) {
+    return attacker->request(make([&](v1::Envelope& e) {
+      e.mutable_list_questions()->set_talk_id(talk);
+      e.mutable_list_questions()->set_offset(offset);
+      e.mutable_list_questions()->set_limit(limit);
+    }));
+  };
+  std::vector<std::int64_t> seen;
+  std::uint32_t offset = 0;
+  int pages = 0;
+  do {
+    auto reply = page(offset, 4);
+    ASSERT_TRUE(reply && reply->has_question_list()) << reply->DebugString();
+    EXPECT_LE(reply->question_list().questions_size(), 4);
+    EXPECT_EQ(reply->question_list().total(), 10u);
+    for (const auto& q : reply->question_list().questions()) seen.push_back(q.id());
+    offset = reply->question_list().next_offset();
+  } while (offset != 0 && ++pages < 10);
+  EXPECT_EQ(pages, 2);  // 4 + 4 + 2
+  EXPECT_EQ(seen.size(), 10u);
+  EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()), asked);
+
+  // Hosts remove questions; that makes room again.
+  auto remove = make([&](v1::Envelope& e) {
+    e.mutable_remove_question()->set_talk_id(talk);
+    e.mutable_remove_question()->set_question_id(*asked.begin());
+  });
+  expect_error(attacker->request(remove), v1::ERROR_CODE_FORBIDDEN);
+  ASSERT_TRUE(host->request(remove)->has_ack());
+  expect_error(host->request(remove), v1::ERROR_CODE_NO_SUCH_QUESTION);
+  EXPECT_EQ(page(0, 0)->question_list().total(), 9u);
+  EXPECT_TRUE(host->request(ask("room again"))->has_question());
+}
+
+TEST(HallE2E, TheProgrammeIsAnsweredInPages) {
+  TestServer server;
+  auto host = join_host(server, "호스트");
+  auto attendee = server.join("참가자");
+  const auto now = now_ms();
+  std::vector<std::int64_t> scheduled;
+  for (int i = 0; i < 5; ++i) {
+    auto reply = host->request(schedule_talk(v1::TALK_KIND_TECH_TALK, "세션 " + std::to_string(i),
+                                             now + i * kHour, now + (i + 1) * kHour));
+    ASSERT_TRUE(reply && reply->has_talk());
+    scheduled.push_back(reply->talk().id());
+  }
+  std::vector<std::int64_t> seen;
+  std::uint32_t offset = 0;
+  int pages = 0;
+  do {
+    auto reply = attendee->request(make([&](v1::Envelope& e) {
+      e.mutable_list_talks()->set_offset(offset);
+      e.mutable_list_talks()->set_limit(2);
+    }));
+    ASSERT_TRUE(reply && reply->has_talk_list()) << reply->DebugString();
+    EXPECT_LE(reply->talk_list().talks_size(), 2);
+    for (const auto& t : reply->talk_list().talks()) seen.push_back(t.id());
+    offset = reply->talk_list().next_offset();
+  } while (offset != 0 && ++pages < 10);
+  EXPECT_EQ(seen, scheduled);  // by start time, each once
 }
 
 }  // namespace

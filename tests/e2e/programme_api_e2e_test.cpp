@@ -117,7 +117,9 @@ TEST(ProgrammeApiE2E, EveryRouteRefusesMissingAndAttendeeTokens) {
       {"GET", "/api/talks/1/notes"},
       {"PUT", "/api/talks/1/notes"},
       {"POST", "/api/talks/1/notes"},
+      {"DELETE", "/api/talks/1/questions/1"},
       {"GET", "/api/study-groups"},
+      {"DELETE", "/api/study-groups/1"},
       {"GET", "/api/study-groups/1/attendance.csv"}};
   for (const auto& [method, path] : routes) {
     EXPECT_EQ(http_request(server.port(), method, path, "{}").status, 401) << method << path;
@@ -128,6 +130,72 @@ TEST(ProgrammeApiE2E, EveryRouteRefusesMissingAndAttendeeTokens) {
   auto list = http_request(server.port(), "GET", "/api/talks", "", server.host_token());
   ASSERT_EQ(list.status, 200);
   EXPECT_TRUE(list.json()["talks"].empty());
+}
+
+TEST(ProgrammeApiE2E, HostsRemoveStudyGroupsAndQuestions) {
+  TestServer server;
+  const auto token = server.host_token();
+  auto lead = server.join("리더");
+  auto member = server.join("멤버");
+  auto created = lead->request(
+      make([](v1::Envelope& e) { e.mutable_create_study_group()->set_topic("지울 스터디"); }));
+  ASSERT_TRUE(created && created->has_study_group()) << created->DebugString();
+  const auto group = created->study_group().id();
+  const auto room = created->study_group().room();
+  ASSERT_TRUE(member
+                  ->request(make(
+                      [&](v1::Envelope& e) { e.mutable_join_study_group()->set_group_id(group); }))
+                  ->has_study_group());
+  ASSERT_TRUE(
+      member->request(make([&](v1::Envelope& e) { e.mutable_enter_room()->set_room(room); }))
+          ->has_room_entered());
+
+  const auto path = "/api/study-groups/" + std::to_string(group);
+  auto removed = http_request(server.port(), "DELETE", path, "", token);
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.json()["deleted"], group);
+  // Whoever was in its room is back in the lobby, told why.
+  auto notice = member->wait_for([](const v1::Envelope& e) { return e.has_notice(); });
+  ASSERT_TRUE(notice);
+  EXPECT_NE(notice->notice().text().find("지울 스터디"), std::string::npos);
+  auto entered = member->wait_for([](const v1::Envelope& e) { return e.has_room_entered(); });
+  ASSERT_TRUE(entered);
+  EXPECT_EQ(entered->room_entered().room().room(), "lobby");
+  auto again = http_request(server.port(), "DELETE", path, "", token);
+  EXPECT_EQ(again.status, 404);
+  EXPECT_EQ(again.json()["error"]["code"], "no_such_group");
+  EXPECT_TRUE(http_request(server.port(), "GET", "/api/study-groups", "", token)
+                  .json()["study_groups"]
+                  .empty());
+
+  const auto now = now_ms();
+  auto talk = http_request(server.port(), "POST", "/api/talks",
+                           nlohmann::json{{"kind", "tech_talk"},
+                                          {"title", "Q&A"},
+                                          {"room", "hall"},
+                                          {"start", now},
+                                          {"end", now + 3'600'000}}
+                               .dump(),
+                           token);
+  ASSERT_EQ(talk.status, 201) << talk.body;
+  const std::int64_t talk_id = talk.json()["id"];
+  auto asked = member->request(make([&](v1::Envelope& e) {
+    e.mutable_ask_question()->set_talk_id(talk_id);
+    e.mutable_ask_question()->set_text("지워질 질문");
+  }));
+  ASSERT_TRUE(asked && asked->has_question());
+  const auto question = std::to_string(asked->question().id());
+  EXPECT_EQ(http_request(server.port(), "DELETE",
+                         "/api/talks/" + std::to_string(talk_id + 1) + "/questions/" + question, "",
+                         token)
+                .status,
+            404);
+  const auto qpath = "/api/talks/" + std::to_string(talk_id) + "/questions/" + question;
+  ASSERT_EQ(http_request(server.port(), "DELETE", qpath, "", token).status, 200);
+  EXPECT_EQ(http_request(server.port(), "DELETE", qpath, "", token).status, 404);
+  auto list = http_request(server.port(), "GET",
+                           "/api/talks/" + std::to_string(talk_id) + "/questions", "", token);
+  EXPECT_TRUE(list.json()["questions"].empty());
 }
 
 TEST(ProgrammeApiE2E, BadInputIsRefusedClearly) {

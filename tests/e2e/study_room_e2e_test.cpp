@@ -132,5 +132,255 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   EXPECT_EQ(visitors.size(), 3u);  // lead, member (twice), the visiting stranger
 }
 
+// A server whose programme limits are small enough to reach in a test, and whose per-connection
+// request rate lets one client flood as fast as it can.
+TestServer limited_server(int per_person, int total) {
+  return TestServer([&](ServerConfig& c) {
+    c.programme_limits.groups_per_person = per_person;
+    c.programme_limits.groups_total = total;
+    c.action_rate = {1000.0, 1000.0};
+  });
+}
+
+v1::Envelope list_page(std::int64_t after_id, std::uint32_t limit) {
+  return make([&](v1::Envelope& e) {
+    e.mutable_list_study_groups()->set_after_id(after_id);
+    e.mutable_list_study_groups()->set_limit(limit);
+  });
+}
+
+v1::Envelope set_access(std::int64_t group, bool recruiting, bool visitors) {
+  return make([&](v1::Envelope& e) {
+    auto* m = e.mutable_set_study_group_access();
+    m->set_group_id(group);
+    m->set_recruiting(recruiting);
+    m->set_visitors_allowed(visitors);
+  });
+}
+
+// Waits for the notice and the lobby's RoomEntered that moving someone out sends.
+void expect_moved_to_lobby(SyncClient& c) {
+  auto notice = c.wait_for([](const v1::Envelope& e) { return e.has_notice(); });
+  ASSERT_TRUE(notice) << "no notice";
+  EXPECT_NE(notice->notice().text().find("lobby"), std::string::npos) << notice->notice().text();
+  auto entered = c.wait_for([](const v1::Envelope& e) { return e.has_room_entered(); });
+  ASSERT_TRUE(entered) << "not moved";
+  EXPECT_EQ(entered->room_entered().room().room(), "lobby");
+}
+
+// Says something to the room and checks who hears it within a moment.
+bool hears_room_chat(SyncClient& speaker, SyncClient& listener, const std::string& text) {
+  auto sent = speaker.request(chat(v1::CHAT_SCOPE_ROOM, text));
+  EXPECT_TRUE(sent && sent->has_ack()) << (sent ? sent->DebugString() : "timeout");
+  return listener
+      .wait_for([&](const v1::Envelope& e) { return e.has_chat() && e.chat().text() == text; },
+                800ms)
+      .has_value();
+}
+
+TEST(StudyRoomE2E, AFloodOfGroupsStopsAtTheLimitsAndEveryPageStaysSmall) {
+  auto server = limited_server(3, 16);
+  auto attacker = server.join("공격자");
+  auto host = join_host(server, "호스트");
+  std::string description;
+  for (int i = 0; i < 2000; ++i) description += "가";  // 2,000 characters, 6,000 bytes
+  auto big_group = [&](int i) {
+    auto e = create_group("스터디 " + std::to_string(i), 10);
+    e.mutable_create_study_group()->set_description(description);
+    return e;
+  };
+  std::set<std::int64_t> created;
+  int refused = 0;
+  for (int i = 0; i < 10; ++i) {
+    auto reply = attacker->request(big_group(i));
+    ASSERT_TRUE(reply) << "timeout";
+    if (reply->has_study_group()) {
+      created.insert(reply->study_group().id());
+    } else {
+      ASSERT_TRUE(reply->has_error());
+      EXPECT_EQ(reply->error().code(), v1::ERROR_CODE_LIMIT_REACHED) << reply->error().message();
+      ++refused;
+    }
+  }
+  EXPECT_EQ(created.size(), 3u);
+  EXPECT_EQ(refused, 7);
+  // Hosts have no per-person limit, but the total holds for everyone.
+  for (int i = 0; i < 13; ++i) {
+    auto reply = host->request(big_group(100 + i));
+    ASSERT_TRUE(reply && reply->has_study_group()) << (reply ? reply->DebugString() : "timeout");
+    created.insert(reply->study_group().id());
+  }
+  expect_error(host->request(big_group(999)), v1::ERROR_CODE_LIMIT_REACHED);
+  ASSERT_EQ(created.size(), 16u);
+
+  // A fresh client opening the panel gets a page of about 64 KiB, not every group.
+  auto fresh = server.join("새로 온 사람");
+  auto first = fresh->request(list_page(0, 0));
+  ASSERT_TRUE(first && first->has_study_group_list());
+  EXPECT_LE(first->ByteSizeLong(), 66u * 1024);
+  EXPECT_LT(first->study_group_list().groups_size(), 16);
+  EXPECT_NE(first->study_group_list().next_after_id(), 0);
+
+  // Walking the pages sees every group exactly once, whatever the page size.
+  for (std::uint32_t limit : {0u, 5u, 1u}) {
+    std::vector<std::int64_t> seen;
+    std::int64_t after = 0;
+    for (int pages = 0; pages < 40; ++pages) {
+      auto page = fresh->request(list_page(after, limit));
+      ASSERT_TRUE(page && page->has_study_group_list()) << page->DebugString();
+      EXPECT_LE(page->ByteSizeLong(), 66u * 1024);
+      if (limit != 0) EXPECT_LE(page->study_group_list().groups_size(), static_cast<int>(limit));
+      for (const auto& g : page->study_group_list().groups()) seen.push_back(g.id());
+      after = page->study_group_list().next_after_id();
+      if (after == 0) break;
+    }
+    EXPECT_EQ(after, 0) << "pages never ended";
+    EXPECT_EQ(seen.size(), created.size()) << "limit " << limit;
+    EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()), created);
+  }
+}
+
+TEST(StudyRoomE2E, CreateLeavesTheDefaultsToTheServer) {
+  TestServer server;
+  auto lead = server.join("리더");
+  auto bare = lead->request(
+      make([](v1::Envelope& e) { e.mutable_create_study_group()->set_topic("기업 분석"); }));
+  ASSERT_TRUE(bare && bare->has_study_group()) << bare->DebugString();
+  EXPECT_EQ(bare->study_group().kind(), v1::STUDY_GROUP_KIND_OTHER);
+  EXPECT_EQ(bare->study_group().capacity(), 10u);
+  EXPECT_EQ(bare->study_group().schedule().description(), "every day 21:00–24:00 KST");
+  auto days_only = lead->request(make([](v1::Envelope& e) {
+    e.mutable_create_study_group()->set_topic("강의 따라잡기");
+    e.mutable_create_study_group()->mutable_schedule()->set_days("mon,wed");
+  }));
+  ASSERT_TRUE(days_only && days_only->has_study_group()) << days_only->DebugString();
+  EXPECT_EQ(days_only->study_group().schedule().times(), "21:00-24:00");
+  // What is given is still checked.
+  auto one = create_group("x", 1);
+  expect_error(lead->request(one), v1::ERROR_CODE_BAD_REQUEST);
+  auto kind = create_group("x", 5);
+  kind.mutable_create_study_group()->set_kind(static_cast<v1::StudyGroupKind>(9));
+  expect_error(lead->request(kind), v1::ERROR_CODE_BAD_REQUEST);
+}
+
+TEST(StudyRoomE2E, ClosingLeavingAndRemovingMoveThoseWhoMayNotStayToTheLobby) {
+  TestServer server;
+  auto lead = server.join("리더");
+  auto visitor = server.join("방문자");
+  auto member = server.join("멤버");
+  auto host = join_host(server, "호스트");
+  auto open = create_group("열린 스터디", 5);
+  open.mutable_create_study_group()->set_visitors_allowed(true);
+  auto created = lead->request(open);
+  ASSERT_TRUE(created && created->has_study_group());
+  const auto group = created->study_group().id();
+  const auto room = created->study_group().room();
+  ASSERT_TRUE(member
+                  ->request(make(
+                      [&](v1::Envelope& e) { e.mutable_join_study_group()->set_group_id(group); }))
+                  ->has_study_group());
+  for (auto* c : {lead.get(), visitor.get(), member.get(), host.get()}) {
+    auto entered = c->request(enter(room));
+    ASSERT_TRUE(entered && entered->has_room_entered()) << entered->DebugString();
+  }
+  ASSERT_TRUE(hears_room_chat(*lead, *visitor, "어서 오세요"));
+
+  // The lead closes the room to visitors: the visitor goes, members and hosts stay.
+  auto closed = lead->request(set_access(group, true, false));
+  ASSERT_TRUE(closed && closed->has_study_group());
+  expect_moved_to_lobby(*visitor);
+  EXPECT_FALSE(hears_room_chat(*lead, *visitor, "이제 멤버만"));
+  EXPECT_TRUE(hears_room_chat(*lead, *member, "멤버는 남아요"));
+  EXPECT_TRUE(hears_room_chat(*lead, *host, "호스트도 남아요"));
+  auto online = visitor->request(make([](v1::Envelope& e) { e.mutable_list_online(); }));
+  ASSERT_TRUE(online && online->has_online_list());
+  for (const auto& entry : online->online_list().entries()) {
+    if (entry.display_name() == "방문자") EXPECT_EQ(entry.room(), "lobby");
+  }
+  expect_error(visitor->request(enter(room)), v1::ERROR_CODE_FORBIDDEN);
+
+  // A member who leaves the group leaves its room.
+  auto left = member->request(
+      make([&](v1::Envelope& e) { e.mutable_leave_study_group()->set_group_id(group); }));
+  ASSERT_TRUE(left && left->has_study_group());
+  expect_moved_to_lobby(*member);
+
+  // Removing is for hosts; then nobody stays, hosts included.
+  auto remove = make([&](v1::Envelope& e) { e.mutable_remove_study_group()->set_group_id(group); });
+  expect_error(lead->request(remove), v1::ERROR_CODE_FORBIDDEN);
+  auto removed = host->request(remove);
+  ASSERT_TRUE(removed && removed->has_ack()) << removed->DebugString();
+  expect_moved_to_lobby(*lead);
+  expect_moved_to_lobby(*host);
+  expect_error(host->request(remove), v1::ERROR_CODE_NO_SUCH_GROUP);
+  auto list = visitor->request(list_page(0, 0));
+  ASSERT_TRUE(list && list->has_study_group_list());
+  EXPECT_EQ(list->study_group_list().groups_size(), 0);
+}
+
+TEST(StudyRoomE2E, ALeadLeavingAloneEndsTheGroupAndEmptiesItsRoom) {
+  TestServer server;
+  auto lead = server.join("리더");
+  auto visitor = server.join("방문자");
+  auto open = create_group("혼자 스터디", 5);
+  open.mutable_create_study_group()->set_visitors_allowed(true);
+  auto created = lead->request(open);
+  ASSERT_TRUE(created && created->has_study_group());
+  const auto& g = created->study_group();
+  ASSERT_TRUE(lead->request(enter(g.room()))->has_room_entered());
+  ASSERT_TRUE(visitor->request(enter(g.room()))->has_room_entered());
+  auto left = lead->request(
+      make([&](v1::Envelope& e) { e.mutable_leave_study_group()->set_group_id(g.id()); }));
+  ASSERT_TRUE(left && left->has_ack()) << left->DebugString();
+  expect_moved_to_lobby(*lead);
+  expect_moved_to_lobby(*visitor);
+}
+
+TEST(StudyRoomE2E, LocateRespectsClosedRoomsAndDoNotDisturb) {
+  TestServer server;
+  v1::Joined jl, jq;
+  auto lead = server.join("리더", "", &jl);
+  auto quiet = server.join("조용히", "", &jq);
+  auto stranger = server.join("낯선 사람");
+  auto member = server.join("멤버");
+  auto host = join_host(server, "호스트");
+  auto created = lead->request(create_group("닫힌 스터디", 5));
+  ASSERT_TRUE(created && created->has_study_group());
+  const auto& g = created->study_group();
+  ASSERT_TRUE(member
+                  ->request(make(
+                      [&](v1::Envelope& e) { e.mutable_join_study_group()->set_group_id(g.id()); }))
+                  ->has_study_group());
+  ASSERT_TRUE(lead->request(enter(g.room()))->has_room_entered());
+  auto locate = [](std::uint64_t who) {
+    return make([&](v1::Envelope& e) { e.mutable_locate()->set_user_id(who); });
+  };
+
+  // In a room the asker may not enter: refused, naming the room but not the tile.
+  auto refused = stranger->request(locate(jl.user_id()));
+  expect_error(refused, v1::ERROR_CODE_FORBIDDEN);
+  EXPECT_NE(refused->error().message().find(g.room()), std::string::npos);
+  for (auto* allowed : {member.get(), host.get()}) {
+    auto found = allowed->request(locate(jl.user_id()));
+    ASSERT_TRUE(found && found->has_location()) << found->DebugString();
+    EXPECT_EQ(found->location().room(), g.room());
+  }
+  // Open to visitors: anyone may find the lead there.
+  ASSERT_TRUE(lead->request(set_access(g.id(), true, true))->has_study_group());
+  EXPECT_TRUE(stranger->request(locate(jl.user_id()))->has_location());
+
+  // Do-not-disturb: refused like a direct message, except to hosts.
+  EXPECT_TRUE(stranger->request(locate(jq.user_id()))->has_location());
+  auto dnd =
+      make([](v1::Envelope& e) { e.mutable_set_status()->set_status(v1::STATUS_DO_NOT_DISTURB); });
+  ASSERT_TRUE(quiet->request(dnd)->has_ack());
+  expect_error(stranger->request(locate(jq.user_id())), v1::ERROR_CODE_RECIPIENT_UNAVAILABLE);
+  auto by_host = host->request(locate(jq.user_id()));
+  ASSERT_TRUE(by_host && by_host->has_location());
+  EXPECT_EQ(by_host->location().room(), "lobby");
+  // Oneself, always.
+  EXPECT_TRUE(quiet->request(locate(jq.user_id()))->has_location());
+}
+
 }  // namespace
 }  // namespace moim::e2e

@@ -68,11 +68,12 @@ TEST_F(TalkStore, QuestionsVotedOncePerPersonRankedAndAnswered) {
   const auto b = person("b");
   const auto c = person("c");
   auto t = store().create_talk(draft());
-  auto q1 = store().ask(t->id, a, "a", "첫 질문", kStart - kHour);
-  auto q2 = store().ask(t->id, b, "b", "second", kStart - kHour + 1);
+  auto q1 = store().ask(t->id, a, "a", "첫 질문", kStart - kHour, {});
+  auto q2 = store().ask(t->id, b, "b", "second", kStart - kHour + 1, {});
   ASSERT_TRUE(q1 && q2);
-  EXPECT_EQ(store().ask(t->id, a, "a", "late", kStart + kHour).error().code, Errc::session_over);
-  EXPECT_EQ(store().ask(t->id, a, "a", "", kStart).error().code, Errc::invalid_text);
+  EXPECT_EQ(store().ask(t->id, a, "a", "late", kStart + kHour, {}).error().code,
+            Errc::session_over);
+  EXPECT_EQ(store().ask(t->id, a, "a", "", kStart, {}).error().code, Errc::invalid_text);
   EXPECT_EQ(store().vote(q2->id, a, kStart)->votes, 1);
   EXPECT_EQ(store().vote(q2->id, c, kStart)->votes, 2);
   EXPECT_EQ(store().vote(q2->id, a, kStart).error().code, Errc::already_voted);
@@ -96,7 +97,7 @@ TEST_F(TalkStore, ConcurrentVotesCountOnce) {
   std::vector<UserId> voters;
   for (int i = 0; i < 8; ++i) voters.push_back(person("v" + std::to_string(i)));
   auto t = store().create_talk(draft());
-  auto q = store().ask(t->id, author, "author", "?", kStart);
+  auto q = store().ask(t->id, author, "author", "?", kStart, {});
   std::vector<std::unique_ptr<store::Store>> connections;
   for (int i = 0; i < 4; ++i) connections.push_back(connection());
   std::atomic<int> accepted{0};
@@ -110,6 +111,39 @@ TEST_F(TalkStore, ConcurrentVotesCountOnce) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(accepted.load(), 8);
   EXPECT_EQ(store().questions(t->id, 0)->at(0).votes, 8);
+}
+
+TEST_F(TalkStore, QuestionQuotaPerPersonAndPerSession) {
+  const auto a = person("a");
+  const auto b = person("b");
+  const auto c = person("c");
+  auto t = store().create_talk(draft());
+  auto other = store().create_talk(draft());
+  const Quota quota{2, 3};
+  ASSERT_TRUE(store().ask(t->id, a, "a", "one", kStart, quota));
+  ASSERT_TRUE(store().ask(t->id, a, "a", "two", kStart, quota));
+  EXPECT_EQ(store().ask(t->id, a, "a", "three", kStart, quota).error().code, Errc::limit_reached);
+  // The limit is per session: another session takes a's questions.
+  EXPECT_TRUE(store().ask(other->id, a, "a", "elsewhere", kStart, quota));
+  ASSERT_TRUE(store().ask(t->id, b, "b", "b's", kStart, quota));
+  const auto full = store().ask(t->id, c, "c", "c's", kStart, quota);
+  ASSERT_FALSE(full);
+  EXPECT_EQ(full.error().code, Errc::limit_reached);
+  EXPECT_EQ(store().questions(t->id, 0)->size(), 3u);
+}
+
+TEST_F(TalkStore, RemovingAQuestionTakesItsVotes) {
+  const auto a = person("a");
+  auto t = store().create_talk(draft());
+  auto other = store().create_talk(draft());
+  auto q = store().ask(t->id, a, "a", "?", kStart, {});
+  ASSERT_TRUE(store().vote(q->id, person("v"), kStart));
+  // Only through its own session.
+  EXPECT_EQ(store().remove_question(other->id, q->id).error().code, Errc::no_such_question);
+  ASSERT_TRUE(store().remove_question(t->id, q->id));
+  EXPECT_TRUE(store().questions(t->id, 0)->empty());
+  EXPECT_EQ(store().vote(q->id, a, kStart).error().code, Errc::no_such_question);
+  EXPECT_EQ(store().remove_question(t->id, q->id).error().code, Errc::no_such_question);
 }
 
 TEST_F(TalkStore, RemindersGoOutOnceWhenTheSessionStarts) {
