@@ -54,6 +54,7 @@ ApiResponse import_roster(app::Hub& hub, const ApiRequest& request) {
   }
   return ApiResponse::json(200, {{"created", imported->created},
                                  {"updated", imported->updated},
+                                 {"unchanged", imported->unchanged},
                                  {"codes", std::move(codes)}});
 }
 

@@ -405,7 +405,7 @@ TEST_F(GraduationDay, HostReissuesACodeAndChecksInOverTheApi) {
   EXPECT_EQ(same.json()["created"], 0);
   EXPECT_EQ(same.json()["updated"], 1);  // only Ben's cohort changed
   EXPECT_EQ(same.json()["unchanged"], 1);
-  for (const std::string path :
+  for (const std::string& path :
        {"/api/roster/" + ana_id + "/code", "/api/roster/" + ana_id + "/check-in"}) {
     EXPECT_EQ(api("POST", path, "", "").status, 401) << path;
     EXPECT_EQ(api("POST", path, "", kAttendee).status, 403) << path;
