@@ -1,5 +1,6 @@
 #include "api/api.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -239,6 +240,21 @@ std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::
     out.insert_or_assign(std::move(*key), std::move(*value));
   }
   return out;
+}
+
+std::string_view bearer_token(std::string_view header) {
+  constexpr std::string_view scheme = "Bearer ";
+  if (header.size() <= scheme.size()) return {};
+  for (std::size_t i = 0; i < scheme.size(); ++i) {
+    // The scheme is case-insensitive (RFC 9110 §11.1).
+    if (std::tolower(static_cast<unsigned char>(header[i])) !=
+        std::tolower(static_cast<unsigned char>(scheme[i]))) {
+      return {};
+    }
+  }
+  header.remove_prefix(scheme.size());
+  while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
+  return header;
 }
 
 std::optional<std::int64_t> parse_int(std::string_view text) {

@@ -18,7 +18,7 @@ namespace moim::api {
 
 struct ApiRequest {
   std::string method;  // upper case, as sent: GET, POST, PUT, PATCH, DELETE, HEAD
-  std::string path;    // percent-decoded, without the query string
+  std::string path;    // as sent (not percent-decoded), without the query string
   std::map<std::string, std::string, std::less<>> query;  // percent-decoded
   std::string authorization;                              // the raw header value
   std::string content_type;
@@ -57,6 +57,8 @@ int http_status(Errc code);
 std::optional<std::string> percent_decode(std::string_view text);
 // Splits "a=1&b=x%20y" into decoded pairs; a malformed escape makes the whole query invalid.
 std::optional<std::map<std::string, std::string, std::less<>>> parse_query(std::string_view query);
+// The token of an `Authorization: Bearer <token>` header (the scheme in any case), or "".
+std::string_view bearer_token(std::string_view header);
 // A whole decimal integer from a path segment or query value ("12"; not "", "12x" or " 12").
 std::optional<std::int64_t> parse_int(std::string_view text);
 

@@ -1,9 +1,10 @@
 // GET /api/online   who is online and where
 // POST /api/invites {"role": "attendee"|"host", "max_uses": 0, "label": "..."} → {"code": ...}
-//   The code is shown once; only its hash is stored. Host invites need an admin token, so a
-//   host cannot mint hosts.
+//   The code is shown once; only its hash is stored. Who may invite which role is the role
+//   table's (store/roles.hpp): host invites need an admin token, so a host cannot mint hosts.
 #include <nlohmann/json.hpp>
 
+#include "api/body.hpp"
 #include "api/routes.hpp"
 #include "app/hub.hpp"
 #include "store/secret_hash.hpp"
@@ -25,28 +26,41 @@ ApiResponse online(app::Hub& hub) {
   return ApiResponse::json(200, {{"online", std::move(people)}});
 }
 
-std::optional<store::Role> role_named(std::string_view name) {
-  if (name == "attendee") return store::Role::attendee;
-  if (name == "host") return store::Role::host;
-  return std::nullopt;
+// The roles an invite may have over the API, for messages: those some token may invite.
+std::string invitable_roles() {
+  std::string out;
+  for (const auto& info : store::kRoles) {
+    if (!info.invited_over_api_by) continue;
+    out += (out.empty() ? "" : " or ") + std::string(info.name);
+  }
+  return out;
 }
 
 ApiResponse create_invite(app::Hub& hub, const ApiRequest& request) {
-  const json body = request.body.empty() ? json::object() : json::parse(request.body);
-  const auto role = role_named(body.value("role", std::string("attendee")));
-  if (!role) return ApiResponse::error(400, "bad_request", "role must be attendee or host");
-  if (*role == store::Role::host && request.role != store::Role::admin) {
-    return ApiResponse::error(403, "forbidden", "only an admin token can create host invites");
+  const auto body = json_body(request, EmptyBody::as_empty_object);
+  if (!body) return ApiResponse::from(body.error());
+  const auto& role_field = body->contains("role") ? body->at("role") : json("attendee");
+  const auto role =
+      role_field.is_string() ? store::role_named(role_field.get<std::string>()) : std::nullopt;
+  if (!role || !store::role_info(*role).invited_over_api_by) {
+    return ApiResponse::error(400, "bad_request", "role must be " + invitable_roles());
   }
-  const int max_uses = body.value("max_uses", 1);
-  const std::string label = body.value("label", std::string());
-  if (max_uses < 0) return ApiResponse::error(400, "bad_request", "max_uses must be 0 or more");
+  if (!store::may_invite_over_api(request.role.value_or(store::Role::attendee), *role)) {
+    const auto least = *store::role_info(*role).invited_over_api_by;
+    return ApiResponse::error(403, "forbidden",
+                              std::string(store::role_name(*role)) + " invites need a token of " +
+                                  std::string(store::role_name(least)) + " role or above");
+  }
+  const auto max_uses = int_field(*body, "max_uses", 1, 0, 1'000'000);
+  if (!max_uses) return ApiResponse::from(max_uses.error());
+  const std::string label = body->value("label", std::string());
   if (label.size() > 200) return ApiResponse::error(400, "bad_request", "label is too long");
   const auto code = store::random_invite_code();
-  if (auto done = hub.store().create_invite(code, *role, max_uses, label); !done) {
+  const int uses = static_cast<int>(*max_uses);
+  if (auto done = hub.store().create_invite(code, *role, uses, label); !done) {
     return ApiResponse::from(done.error());
   }
-  return ApiResponse::json(201, {{"code", code}, {"max_uses", max_uses}, {"label", label}});
+  return ApiResponse::json(201, {{"code", code}, {"max_uses", uses}, {"label", label}});
 }
 
 }  // namespace

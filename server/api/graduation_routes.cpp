@@ -15,6 +15,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "api/body.hpp"
 #include "api/routes.hpp"
 #include "app/hub.hpp"
 #include "graduation/raffle.hpp"
@@ -93,9 +94,10 @@ ApiResponse palette(app::Hub& hub) {
 }
 
 ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
-  const json body = json::parse(request.body);
+  const auto body = json_body(request);
+  if (!body) return ApiResponse::from(body.error());
   graduation::Palette colors;
-  for (const auto& c : body.at("colors")) {
+  for (const auto& c : body->at("colors")) {
     auto rgb = parse_rgb(c.at("rgb").get<std::string>());
     if (!rgb) return ApiResponse::error(400, "bad_request", "colours are written #RRGGBB");
     colors.push_back({c.at("name").get<std::string>(), *rgb});
@@ -107,8 +109,9 @@ ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
 }
 
 ApiResponse create_raffle(app::Hub& hub, const ApiRequest& request) {
-  const json body = request.body.empty() ? json::object() : json::parse(request.body);
-  auto raffle = hub.open_raffle(body.value("winners", 1), body.value("extra_every", 0));
+  const auto body = json_body(request, EmptyBody::as_empty_object);
+  if (!body) return ApiResponse::from(body.error());
+  auto raffle = hub.open_raffle(body->value("winners", 1), body->value("extra_every", 0));
   if (!raffle) return ApiResponse::from(raffle.error());
   return ApiResponse::json(201, {{"id", raffle->id},
                                  {"commitment", raffle->commitment},

@@ -18,6 +18,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "api/body.hpp"
 #include "api/routes.hpp"
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
@@ -130,8 +131,10 @@ ApiResponse list_talks(app::Hub& hub, const ApiRequest& request) {
 
 ApiResponse create_talk(app::Hub& hub, const ApiRequest& request) {
   const auto zone = zone_of(hub);
+  const auto body = json_body(request);
+  if (!body) return ApiResponse::from(body.error());
   Talk talk;
-  if (auto refused = apply(talk, json::parse(request.body), zone)) return *refused;
+  if (auto refused = apply(talk, *body, zone)) return *refused;
   if (!hub.room(talk.room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
   talk.created_at_ms = talk.updated_at_ms = hub.now_ms();
   auto created = hub.store().programme().create_talk(std::move(talk));
@@ -153,8 +156,10 @@ ApiResponse update_talk(app::Hub& hub, const ApiRequest& request) {
   auto& store = hub.store().programme();
   auto talk = store.find_talk(*id);
   if (!talk) return ApiResponse::from(talk.error());
+  const auto body = json_body(request);
+  if (!body) return ApiResponse::from(body.error());
   const auto zone = zone_of(hub);
-  if (auto refused = apply(*talk, json::parse(request.body), zone)) return *refused;
+  if (auto refused = apply(*talk, *body, zone)) return *refused;
   if (!hub.room(talk->room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
   talk->updated_at_ms = hub.now_ms();
   auto updated = store.update_talk(std::move(*talk));
@@ -197,9 +202,10 @@ ApiResponse notes(app::Hub& hub, const ApiRequest& request) {
     if (!talk) return ApiResponse::from(talk.error());
     return ApiResponse::json(200, {{"talk_id", *id}, {"notes", talk->notes}});
   }
-  const json body = json::parse(request.body);
-  if (!body.is_object() || !body.contains("notes")) return bad("send {\"notes\": \"...\"}");
-  auto talk = store.set_notes(*id, body.at("notes").get<std::string>());
+  const auto body = json_body(request);
+  if (!body) return ApiResponse::from(body.error());
+  if (!body->contains("notes")) return bad("send {\"notes\": \"...\"}");
+  auto talk = store.set_notes(*id, body->at("notes").get<std::string>());
   if (!talk) return ApiResponse::from(talk.error());
   return ApiResponse::json(200, {{"talk_id", *id}, {"notes", talk->notes}});
 }

@@ -1,60 +1,47 @@
 #include "api/router.hpp"
 
 #include <cassert>
-#include <cctype>
 #include <nlohmann/json.hpp>
 
 namespace moim::api {
 
 namespace {
 
+// The segments of a path as sent: "/api/talks/1" is {"api", "talks", "1"}. Empty segments are
+// kept ("/api//online" has one), so they match no pattern.
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> segments;
-  while (!path.empty()) {
-    if (path.front() == '/') {
-      path.remove_prefix(1);
-      continue;
-    }
+  if (!path.starts_with('/')) return segments;
+  path.remove_prefix(1);
+  while (true) {
     const auto slash = path.find('/');
     segments.emplace_back(path.substr(0, slash));
-    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash);
+    if (slash == std::string_view::npos) return segments;
+    path.remove_prefix(slash + 1);
   }
-  return segments;
 }
 
 bool is_placeholder(const std::string& segment) {
   return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
 }
 
-// Fills `params` when `segments` fit `pattern`.
+// Fills `params` (percent-decoded) when `segments` fit `pattern`. Literal segments compare as
+// sent; a placeholder takes any non-empty segment whose escapes are well-formed.
 bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& segments,
              std::map<std::string, std::string, std::less<>>& params) {
   if (pattern.size() != segments.size()) return false;
   std::map<std::string, std::string, std::less<>> found;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (is_placeholder(pattern[i])) {
-      found.emplace(pattern[i].substr(1, pattern[i].size() - 2), segments[i]);
+      auto value = segments[i].empty() ? std::nullopt : percent_decode(segments[i]);
+      if (!value) return false;
+      found.emplace(pattern[i].substr(1, pattern[i].size() - 2), std::move(*value));
     } else if (pattern[i] != segments[i]) {
       return false;
     }
   }
   params = std::move(found);
   return true;
-}
-
-std::string_view bearer_token(std::string_view header) {
-  constexpr std::string_view scheme = "Bearer ";
-  if (header.size() <= scheme.size()) return {};
-  for (std::size_t i = 0; i < scheme.size(); ++i) {
-    // The scheme is case-insensitive (RFC 9110 §11.1).
-    if (std::tolower(static_cast<unsigned char>(header[i])) !=
-        std::tolower(static_cast<unsigned char>(scheme[i]))) {
-      return {};
-    }
-  }
-  header.remove_prefix(scheme.size());
-  while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
-  return header;
 }
 
 ApiResponse unauthorized(std::string_view message) {
@@ -70,7 +57,15 @@ void Router::add(std::string method, std::string pattern, Access access, Handler
   for ([[maybe_unused]] const auto& route : routes_) {
     assert(!(route.method == method && route.segments == segments) && "route added twice");
   }
-  routes_.push_back(Route{std::move(method), std::move(segments), access, std::move(handler)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments), access,
+                          std::move(handler)});
+}
+
+std::vector<Router::RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const auto& route : routes_) out.push_back({route.method, route.pattern, route.access});
+  return out;
 }
 
 std::variant<store::Role, ApiResponse> Router::authorize(const ApiRequest& request) const {
@@ -81,8 +76,10 @@ std::variant<store::Role, ApiResponse> Router::authorize(const ApiRequest& reque
   auto role = store_.role_for_token(token);
   if (!role) return ApiResponse::from(role.error());
   if (!*role) return unauthorized("unknown host token");
-  if (**role == store::Role::attendee) {
-    return ApiResponse::error(403, "forbidden", "this token is not a host's");
+  if (!store::may_hold_token(**role)) {
+    return ApiResponse::error(403, "forbidden",
+                              "this token is not a host's: a host token's role is " +
+                                  store::role_names(&store::RoleInfo::token));
   }
   return **role;
 }

@@ -5,9 +5,13 @@
 //   router.add("POST", "/api/talks/{id}/notes", Access::host, handler);
 //
 // Access::host routes answer 401 (with WWW-Authenticate: Bearer) when the Authorization header
-// is missing or the token is unknown, and 403 when the token belongs to an attendee; the handler
-// sees request.role set. Access::open routes are for what must be reachable without a header
-// (e.g. a calendar feed that a calendar app subscribes to).
+// is missing or the token is unknown, and 403 when the token's role may not hold one (an
+// attendee's, see store/roles.hpp); the handler sees request.role set. Access::open routes are for
+// what must be reachable without a header (e.g. a calendar feed that a calendar app subscribes to).
+//
+// Paths are matched as sent, before any percent-decoding, so a proxy's path rules mean what
+// they say: `/api/talks%2F1` is not `/api/talks/1`, and an empty segment (`/api//online`)
+// matches nothing. Only the `{name}` values are decoded, after matching.
 //
 // Handlers run on an I/O thread: they may call the store (thread-safe) and post to rooms, and
 // must not block for long. Exceptions are answered, never propagated: nlohmann::json errors (a
@@ -37,9 +41,18 @@ class Router {
   // 404 when no pattern matches the path, 405 when one does but not for this method.
   ApiResponse handle(ApiRequest request) const;
 
+  // Every route as added, for tests and documentation that must cover them all.
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+    Access access;
+  };
+  std::vector<RouteInfo> routes() const;
+
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     Access access;
     Handler handler;

@@ -1,8 +1,9 @@
 #include "app/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <iostream>
-#include <map>
+#include <optional>
 
 #include "store/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
@@ -10,10 +11,6 @@
 namespace moim::app {
 
 namespace {
-
-const std::map<std::string, store::Role> kRoles = {{"attendee", store::Role::attendee},
-                                                   {"host", store::Role::host},
-                                                   {"admin", store::Role::admin}};
 
 void add_server_options(CLI::App& app, CommandLine& cl) {
   auto& c = cl.config;
@@ -73,6 +70,9 @@ void add_server_options(CLI::App& app, CommandLine& cl) {
                   ->check(CLI::ExistingFile);
   cert->needs(key);
   key->needs(cert);
+  app.add_option("--metrics-token", c.metrics_token,
+                 "GET /metrics then needs 'Authorization: Bearer <this>' (default: open)")
+      ->envname("MOIM_METRICS_TOKEN");
   app.add_option("--log-level", cl.log_level, "trace, debug, info, warn, error")
       ->capture_default_str();
 }
@@ -139,10 +139,15 @@ void add_programme_limit_options(CLI::App& app, CommandLine& cl) {
   add("max-questions-per-session", limits.questions_per_session, "Questions one session holds");
 }
 
-void add_admin_commands(CLI::App& app, CommandLine& cl) {
+// The role options take a name and are checked against the role table after parsing (see
+// resolve_role), so `--help` shows the names plainly and a refused role exits 2 with a message
+// that says which roles fit.
+void add_admin_commands(CLI::App& app, CommandLine& cl, std::string& role) {
   auto* invite = app.add_subcommand("create-invite", "Create invite codes and print them once");
-  invite->add_option("--role", cl.admin.role, "attendee, host or admin")
-      ->transform(CLI::CheckedTransformer(kRoles, CLI::ignore_case));
+  invite
+      ->add_option("--role", role,
+                   store::role_names(&store::RoleInfo::invite) + " (default attendee)")
+      ->type_name("ROLE");
   invite->add_option("--uses", cl.admin.uses, "How many people may use one code (0: any)");
   invite->add_option("--count", cl.admin.count, "How many codes")->check(CLI::Range(1, 10000));
   invite->add_option("--label", cl.admin.label, "A note for yourself, e.g. 'cohort 3'");
@@ -150,13 +155,28 @@ void add_admin_commands(CLI::App& app, CommandLine& cl) {
 
   auto* token = app.add_subcommand("create-host-token",
                                    "Create a bearer token for the HTTP host API, print it once");
-  token->add_option("--role", cl.admin.role, "host or admin")
-      ->transform(CLI::CheckedTransformer(kRoles, CLI::ignore_case));
+  token->add_option("--role", role, store::role_names(&store::RoleInfo::token) + " (default host)")
+      ->type_name("ROLE");
   token->add_option("--label", cl.admin.label, "Who holds it");
-  token->callback([&cl] {
-    cl.admin.kind = AdminCommand::Kind::create_host_token;
-    if (cl.admin.role == store::Role::attendee) cl.admin.role = store::Role::host;
-  });
+  token->callback([&cl] { cl.admin.kind = AdminCommand::Kind::create_host_token; });
+}
+
+// Sets the admin command's role from `name` (any case; empty: the command's default). Returns
+// the exit code when the role does not fit the command.
+std::optional<int> resolve_role(AdminCommand& admin, std::string name) {
+  if (admin.kind == AdminCommand::Kind::none) return std::nullopt;
+  const bool token = admin.kind == AdminCommand::Kind::create_host_token;
+  if (name.empty()) name = token ? "host" : "attendee";
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto role = store::role_named(name);
+  const auto field = token ? &store::RoleInfo::token : &store::RoleInfo::invite;
+  if (!role || !(store::role_info(*role).*field)) {
+    std::cerr << (token ? "a host token's role is " : "an invite's role is ")
+              << store::role_names(field) << ", not '" << name << "'\n";
+    return 2;
+  }
+  admin.role = *role;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -168,31 +188,49 @@ std::variant<CommandLine, int> parse_command_line(int argc, char** argv) {
   add_server_options(app, cl);
   add_limit_options(app, cl);
   add_programme_limit_options(app, cl);
-  add_admin_commands(app, cl);
+  std::string role;
+  add_admin_commands(app, cl, role);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
+  if (auto refused = resolve_role(cl.admin, role)) return *refused;
   return cl;
 }
 
-int run_admin(const CommandLine& command) {
-  auto store = store::open_sqlite_store(command.config.database_path());
-  const auto& admin = command.admin;
-  if (admin.kind == AdminCommand::Kind::create_host_token) {
-    const auto token = store::random_token(24);
-    if (auto done = store->create_host_token(token, admin.role, admin.label); !done) {
-      std::cerr << "could not store the token: " << done.error().message << "\n";
-      return 1;
-    }
-    std::cout << token << "\n";
-    std::cerr << "Keep this token: it is shown only once.\n";
-    return 0;
+namespace {
+
+// Says on stderr which database an admin command wrote to. A file that did not exist before
+// was just created, so it is almost certainly not the one a running server reads: the secret
+// written there would be refused (the usual cause is a missing --data-dir).
+void tell_database(const std::filesystem::path& path, bool existed) {
+  std::error_code ec;
+  auto shown = std::filesystem::absolute(path, ec);
+  if (ec) shown = path;
+  std::cerr << "Wrote to the database " << shown.string() << "\n";
+  if (!existed) {
+    std::cerr << "warning: " << shown.string()
+              << " did not exist before, so it was just created: it is probably not the running "
+                 "server's. Pass the server's --data-dir (or --database).\n";
   }
+}
+
+int create_host_token(store::Store& store, const AdminCommand& admin) {
+  const auto token = store::random_token(24);
+  if (auto done = store.create_host_token(token, admin.role, admin.label); !done) {
+    std::cerr << "could not store the token: " << done.error().message << "\n";
+    return 1;
+  }
+  std::cout << token << "\n";
+  std::cerr << "Keep this token: it is shown only once.\n";
+  return 0;
+}
+
+int create_invites(store::Store& store, const AdminCommand& admin) {
   for (int i = 0; i < admin.count; ++i) {
     const auto code = store::random_invite_code();
-    if (auto done = store->create_invite(code, admin.role, admin.uses, admin.label); !done) {
+    if (auto done = store.create_invite(code, admin.role, admin.uses, admin.label); !done) {
       std::cerr << "could not store the invite: " << done.error().message << "\n";
       return 1;
     }
@@ -200,6 +238,20 @@ int run_admin(const CommandLine& command) {
   }
   std::cerr << "Invite codes are shown only once.\n";
   return 0;
+}
+
+}  // namespace
+
+int run_admin(const CommandLine& command) {
+  const auto path = command.config.database_path();
+  std::error_code ec;
+  const bool existed = std::filesystem::exists(path, ec);
+  auto store = store::open_sqlite_store(path);
+  const int code = command.admin.kind == AdminCommand::Kind::create_host_token
+                       ? create_host_token(*store, command.admin)
+                       : create_invites(*store, command.admin);
+  if (code == 0) tell_database(path, existed);
+  return code;
 }
 
 }  // namespace moim::app

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "app/config.hpp"
+#include "store/roles.hpp"
 
 namespace moim::app {
 
@@ -26,7 +27,10 @@ struct CommandLine {
 // The parsed command line, or the exit code when parsing printed help or an error.
 std::variant<CommandLine, int> parse_command_line(int argc, char** argv);
 
-// Runs an admin command against the configured store; returns the process exit code.
+// Runs an admin command against the configured store; returns the process exit code. Tells on
+// stderr which database file it wrote to, and warns when that file was only just created.
+// A role that does not fit the command (e.g. an attendee's host token) is refused by
+// parse_command_line with exit code 2.
 int run_admin(const CommandLine& command);
 
 }  // namespace moim::app

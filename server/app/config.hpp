@@ -65,6 +65,9 @@ struct ServerConfig {
   // its private key. Plain connections to a TLS port get a 400 and are closed.
   std::filesystem::path tls_cert;
   std::filesystem::path tls_key;
+  // When set, GET /metrics needs `Authorization: Bearer <metrics_token>`; empty: /metrics is
+  // open to whoever reaches the port (fine on the default loopback bind).
+  std::string metrics_token;
 
   bool tls() const { return !tls_cert.empty() || !tls_key.empty(); }
 

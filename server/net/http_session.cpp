@@ -10,6 +10,7 @@
 #include "api/api.hpp"
 #include "app/hub.hpp"
 #include "net/ws_session.hpp"
+#include "store/secret_hash.hpp"
 
 namespace moim::net {
 
@@ -50,20 +51,42 @@ HttpResponse to_http(const HttpRequest& request, api::ApiResponse answer) {
 HttpResponse route_api(const HttpRequest& request, const api::Router& router) {
   const std::string_view target = request.target();
   const auto question = target.find('?');
-  auto path = api::percent_decode(target.substr(0, question));
+  const auto path = target.substr(0, question);
+  // The router matches the path as sent (see api/router.hpp); a malformed escape anywhere in it
+  // is still a bad request rather than an unknown path.
   auto query = api::parse_query(question == std::string_view::npos ? std::string_view{}
                                                                    : target.substr(question + 1));
-  if (!path || !query) {
+  if (!api::percent_decode(path) || !query) {
     return to_http(request, api::ApiResponse::error(400, "bad_request", "malformed URL escape"));
   }
   api::ApiRequest api_request;
   api_request.method = std::string(request.method_string());
-  api_request.path = std::move(*path);
+  api_request.path = std::string(path);
   api_request.query = std::move(*query);
   api_request.authorization = std::string(request[http::field::authorization]);
   api_request.content_type = std::string(request[http::field::content_type]);
   api_request.body = request.body();
   return to_http(request, router.handle(std::move(api_request)));
+}
+
+// With --metrics-token set, /metrics needs it as a bearer token; without, it is open (the
+// server listens on loopback unless told otherwise). Compared by SHA-256 so the time taken
+// says nothing about how much of a guess was right.
+bool metrics_allowed(const HttpRequest& request, const ServerConfig& config) {
+  if (config.metrics_token.empty()) return true;
+  const auto token = api::bearer_token(request[http::field::authorization]);
+  return !token.empty() && store::sha256_hex(token) == store::sha256_hex(config.metrics_token);
+}
+
+HttpResponse metrics(const HttpRequest& request, app::Hub& hub) {
+  if (!metrics_allowed(request, hub.config())) {
+    auto response = text_response(request, http::status::unauthorized,
+                                  "/metrics needs Authorization: Bearer <metrics token>\n");
+    response.set(http::field::www_authenticate, "Bearer realm=\"moim metrics\"");
+    return response;
+  }
+  return text_response(request, http::status::ok, hub.metrics().render_prometheus(),
+                       prometheus_content_type);
 }
 
 }  // namespace
@@ -75,10 +98,7 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub) {
     return text_response(request, http::status::method_not_allowed, "method not allowed\n");
   }
   if (target == "/healthz") return text_response(request, http::status::ok, "ok\n");
-  if (target == "/metrics") {
-    return text_response(request, http::status::ok, hub.metrics().render_prometheus(),
-                         prometheus_content_type);
-  }
+  if (target == "/metrics") return metrics(request, hub);
   return text_response(request, http::status::not_found, "not found\n");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// HTTP on the game port: reads requests, answers /healthz, /metrics and the host API
-// (/api/..., routed by api::Router), and hands WebSocket upgrade requests to a WsSession. Bodies
+// HTTP on the game port: reads requests, answers /healthz, /metrics (behind a bearer token when
+// --metrics-token is set) and the host API (/api/..., routed by api::Router on the path as
+// sent), and hands WebSocket upgrade requests to a WsSession. Bodies
 // and headers are size-limited and every read has a deadline, so a slow-loris client cannot hold a
 // connection open.
 //

@@ -68,6 +68,9 @@ class SqliteStore final : public Store {
     const std::string normalized = normalize_invite_code(code);
     if (normalized.empty()) return Error{Errc::bad_request, "empty invite code"};
     if (max_uses < 0) return Error{Errc::bad_request, "max_uses must be 0 (unlimited) or more"};
+    if (!may_hold_invite(role)) {
+      return Error{Errc::bad_request, "an invite's role is " + role_names(&RoleInfo::invite)};
+    }
     const auto lock = db_->lock();
     Query q(db_->prepare(sql::insert_invite));
     q.bind(1, sha256_hex(normalized)).bind(2, to_db(role)).bind(3, max_uses);
@@ -115,6 +118,10 @@ class SqliteStore final : public Store {
 
   Status create_host_token(std::string_view token, Role role, std::string_view label) override {
     if (token.empty()) return Error{Errc::bad_request, "empty host token"};
+    if (!may_hold_token(role)) {
+      return Error{Errc::bad_request, "a host token's role is " + role_names(&RoleInfo::token) +
+                                          ", not " + std::string(role_name(role))};
+    }
     const auto lock = db_->lock();
     Query q(db_->prepare(sql::insert_host_token));
     q.bind(1, sha256_hex(token)).bind(2, to_db(role)).bind(3, label).bind(4, now_ms());

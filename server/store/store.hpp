@@ -22,6 +22,7 @@
 
 #include "core/result.hpp"
 #include "store/graduation_store.hpp"
+#include "store/roles.hpp"
 
 namespace moim::programme {
 class ProgrammeStore;  // store/programme_store.hpp
@@ -29,7 +30,6 @@ class ProgrammeStore;  // store/programme_store.hpp
 
 namespace moim::store {
 
-enum class Role : std::uint8_t { attendee = 1, host = 2, admin = 3 };
 using UserId = std::uint64_t;
 
 struct User {
@@ -71,7 +71,8 @@ class Store {
   virtual Result<User> create_guest(std::string_view display_name) = 0;
   virtual Result<std::optional<User>> find_user(UserId id) = 0;
 
-  // Bearer tokens for the HTTP host API.
+  // Bearer tokens for the HTTP host API. Errors: bad_request for an empty token or a role that
+  // may not hold one (roles.hpp).
   virtual Status create_host_token(std::string_view token, Role role, std::string_view label) = 0;
   virtual Result<std::optional<Role>> role_for_token(std::string_view token) = 0;
 

@@ -2,19 +2,51 @@
 
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
+
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "store/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::api {
 namespace {
 
+// A database file in a fresh directory, removed afterwards.
+class TempFile {
+ public:
+  TempFile()
+      : dir_(std::filesystem::temp_directory_path() / ("moim-api-test-" + store::random_token(8))) {
+    std::filesystem::create_directories(dir_);
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  std::filesystem::path path() const { return dir_ / "moim.db"; }
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// The store refuses to create an attendee's token; a database from before that rule may hold
+// one, so the test writes the row the way such a database has it.
+void insert_attendee_token(const std::filesystem::path& file, const std::string& token) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+  const std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+  const auto sql = "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES ('" +
+                   store::sha256_hex(token) + "', 1, 'old', 0)";
+  ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+}
+
 class RouterTest : public ::testing::Test {
  protected:
-  RouterTest() : store_(store::open_sqlite_store(":memory:")), router_(*store_) {
+  RouterTest() : store_(store::open_sqlite_store(file_.path())), router_(*store_) {
     EXPECT_TRUE(store_->create_host_token("host-secret", store::Role::host, "h"));
     EXPECT_TRUE(store_->create_host_token("admin-secret", store::Role::admin, "a"));
-    EXPECT_TRUE(store_->create_host_token("attendee-secret", store::Role::attendee, "x"));
+    insert_attendee_token(file_.path(), "attendee-secret");
     router_.add("GET", "/api/talks", Access::open, [](const ApiRequest& r) {
       return ApiResponse::json(200, {{"q", r.query_value("q")}});
     });
@@ -42,6 +74,7 @@ class RouterTest : public ::testing::Test {
     return nlohmann::json::parse(response.body).at("error").at("code");
   }
 
+  TempFile file_;
   std::unique_ptr<store::Store> store_;
   Router router_;
 };
@@ -93,6 +126,42 @@ TEST_F(RouterTest, UnknownPathIs404AndWrongMethodIs405) {
   EXPECT_EQ(call("GET", "/api/talks/1/notes/extra").status, 404);
   EXPECT_EQ(call("DELETE", "/api/talks").status, 405);
   EXPECT_EQ(error_code(call("PUT", "/api/talks")), "method_not_allowed");
+}
+
+TEST_F(RouterTest, StoreRefusesToCreateAnAttendeeToken) {
+  auto refused = store_->create_host_token("new-attendee", store::Role::attendee, "x");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, Errc::bad_request);
+  EXPECT_NE(refused.error().message.find("a host token's role is host or admin"), std::string::npos)
+      << refused.error().message;
+  EXPECT_EQ(call("POST", "/api/talks/1/notes", "Bearer new-attendee", R"({"text":"x"})").status,
+            401);
+}
+
+TEST_F(RouterTest, RoutesOnThePathAsSent) {
+  const std::string host = "Bearer host-secret";
+  // An escaped slash is part of a segment, not a separator; empty segments match nothing.
+  EXPECT_EQ(call("POST", "/api/talks%2F1/notes", host, R"({"text":"x"})").status, 404);
+  EXPECT_EQ(call("POST", "/api/talks/1%2Fnotes", host, R"({"text":"x"})").status, 404);
+  EXPECT_EQ(call("POST", "/api//talks/1/notes", host, R"({"text":"x"})").status, 404);
+  EXPECT_EQ(call("POST", "/api/talks//notes", host, R"({"text":"x"})").status, 404);
+  EXPECT_EQ(call("POST", "/api/talks/1/notes/", host, R"({"text":"x"})").status, 404);
+  EXPECT_EQ(call("GET", "//api/talks").status, 404);
+  EXPECT_EQ(call("GET", "api/talks").status, 404);
+  EXPECT_EQ(call("GET", "/api/%74alks").status, 404);  // literals are not decoded either
+  // Parameters are decoded after matching.
+  auto r = call("POST", "/api/talks/%ED%95%9C/notes", host, R"({"text":"x"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["id"], "한");
+}
+
+TEST_F(RouterTest, ListsEveryRouteAsAdded) {
+  const auto routes = router_.routes();
+  ASSERT_EQ(routes.size(), 3u);
+  EXPECT_EQ(routes[1].method, "POST");
+  EXPECT_EQ(routes[1].pattern, "/api/talks/{id}/notes");
+  EXPECT_EQ(routes[1].access, Access::host);
+  EXPECT_EQ(routes[0].access, Access::open);
 }
 
 TEST_F(RouterTest, HeadIsAnsweredLikeGet) {

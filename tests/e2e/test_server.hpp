@@ -2,6 +2,7 @@
 // A real moim server on an ephemeral loopback port with a real SQLite file in a fresh temporary
 // directory and the shipped maps, plus helpers to join and walk real WebSocket clients.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <functional>
@@ -60,10 +61,16 @@ class TestServer {
   app::Server& server() { return *server_; }
   const ServerConfig& config() const { return config_; }
 
-  // A new host-API bearer token with `role`, stored as the admin CLI would.
-  std::string host_token(store::Role role = store::Role::host) {
-    auto token = store::random_token(24);
-    EXPECT_TRUE(server_->hub().store().create_host_token(token, role, "test"));
+  // A new host-API bearer token with `role` (or `token` when given), stored as the admin CLI
+  // would. The store refuses an attendee's token, but a database from before that rule may hold
+  // one: such a row is written into the file directly, as that database would have it.
+  std::string host_token(store::Role role = store::Role::host, std::string token = "") {
+    if (token.empty()) token = store::random_token(24);
+    if (store::may_hold_token(role)) {
+      EXPECT_TRUE(server_->hub().store().create_host_token(token, role, "test"));
+    } else {
+      insert_raw_host_token(token, role);
+    }
     return token;
   }
 
@@ -84,6 +91,19 @@ class TestServer {
   }
 
  private:
+  void insert_raw_host_token(const std::string& token, store::Role role) {
+    sqlite3* raw = nullptr;
+    const auto file = config_.database_path().string();
+    ASSERT_EQ(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    const std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
+    sqlite3_busy_timeout(raw, 5000);
+    const auto sql = "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES ('" +
+                     store::sha256_hex(token) + "', " + std::to_string(static_cast<int>(role)) +
+                     ", 'older database', 0)";
+    ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(raw);
+  }
+
   std::filesystem::path dir_;
   ServerConfig config_;
   std::unique_ptr<app::Server> server_;
