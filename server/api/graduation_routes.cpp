@@ -155,7 +155,7 @@ ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
                "HMAC-SHA256(seed, \"moim-raffle-v1\" + digest + u64be(i)); read u64be values; "
                "uniform(n) by rejection below 2^64 - (2^64 mod n); Fisher-Yates from the last "
                "ticket down, j = uniform(i+1); winners = distinct user ids in shuffled order. "
-               "See server/graduation/raffle.hpp."},
+               "See docs/raffle.md in moim's source."},
               {"commitment", r.commitment},
               {"winners_wanted", r.winners},
               {"extra_every", r.extra_every},
