@@ -255,6 +255,11 @@ class SqliteStore final : public Store {
   // when someone else has it, a marked form of it).
   Result<User> rename(std::int64_t invite, User user, std::string_view wanted) {
     if (user.display_name == wanted) return user;
+    // A banned person's join is refused (by the caller); it must not change their name either,
+    // or the name they were banned under would be freed for them to hide behind.
+    auto banned = active_unlocked(sql::bans, user.id, now_ms(), "active ban");
+    if (!banned) return banned.error();
+    if (*banned) return user;
     auto chosen = free_name(invite, wanted, user.id, user.display_name);
     if (!chosen) return chosen.error();
     if (*chosen == user.display_name) return user;
@@ -359,6 +364,11 @@ class SqliteStore final : public Store {
   Result<std::optional<Sanction>> active(const sql::SanctionQueries& table, UserId user,
                                          std::int64_t now, std::string_view what) {
     const auto lock = db_->lock();
+    return active_unlocked(table, user, now, what);
+  }
+
+  Result<std::optional<Sanction>> active_unlocked(const sql::SanctionQueries& table, UserId user,
+                                                  std::int64_t now, std::string_view what) {
     Query q(db_->prepare(table.active));
     q.bind(1, to_db(user)).bind(2, now);
     const int rc = q.step();

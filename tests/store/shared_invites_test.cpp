@@ -111,6 +111,10 @@ TEST_F(SharedInvites, ABanOnTheDevicesPersonHoldsAcrossANameChange) {
   auto ban = store_->active_ban(renamed.id, 1);
   ASSERT_TRUE(ban.has_value());
   EXPECT_TRUE(ban->has_value());
+  // The join will be refused, and it does not free the name they were banned under.
+  EXPECT_EQ(renamed.display_name, "말썽꾼");
+  EXPECT_EQ(stored_name(troll.id), "말썽꾼");
+  EXPECT_EQ(redeem("말썽꾼", laptop).display_name, "말썽꾼 (2)");
 }
 
 TEST_F(SharedInvites, DeviceKeysAreStoredOnlyAsTheirHash) {
