@@ -42,6 +42,7 @@ void JoinScreen::submit() {
   s.name = fields_[name].value();
   s.invite = fields_[invite].value();
   s.room = fields_[room].value();
+  s.device_key = ctx_.options->join.device_key;  // made at start-up if the file had none
   // Refuse here what the server would refuse, with the same rule, before any network trip.
   if (const auto problem = proto::check_display_name(s.name); problem != proto::TextProblem::ok) {
     message_ = std::string("Name: ") + proto::describe(problem);

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
     options.join.name = name;
     options.autojoin = true;
   }
+  // Made once per device and saved with the settings on the first join (join_screen.cpp).
+  moim::client::ensure_device_key(options.join);
   if (options.bench_avatars > 0) options.headless = true;  // measured offscreen
   if (options.headless) options.settings_file.reset();     // tests must not overwrite a person's
   return moim::client::app::run(options);

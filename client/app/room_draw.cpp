@@ -12,6 +12,7 @@ namespace {
 constexpr int kSpriteSize = 32;
 constexpr int kBubbleMaxWidth = 220;
 constexpr int kBubbleMaxLines = 3;
+constexpr Uint8 kReconnectingAlpha = 90;
 
 SDL_Color status_color(v1::Status s) {
   switch (s) {
@@ -29,6 +30,14 @@ int walk_frame(bool walking, float walk_time) {
   if (!walking) return 0;
   static constexpr int kCycle[] = {1, 0, 2, 0};
   return kCycle[static_cast<int>(walk_time * 10.0f) % 4];
+}
+
+// Textures are shared by every avatar: the alpha is set for one copy and put back.
+void draw_sprite(SDL_Renderer* r, SDL_Texture* texture, const SDL_Rect& src, const SDL_Rect& dst,
+                 Uint8 alpha) {
+  SDL_SetTextureAlphaMod(texture, alpha);
+  SDL_RenderCopy(r, texture, &src, &dst);
+  SDL_SetTextureAlphaMod(texture, 255);
 }
 
 }  // namespace
@@ -63,12 +72,16 @@ void RoomScreen::draw_avatar(const AvatarView& a, TileVec at, bool walking, floa
   const int frame = walk_frame(walking, walk_time);
   const SDL_Rect src{frame * kSpriteSize, static_cast<int>(a.facing) * kSpriteSize, kSpriteSize,
                      kSpriteSize};
+  // Someone whose connection dropped is drawn see-through until they are back (or gone).
+  const Uint8 alpha = a.reconnecting ? kReconnectingAlpha : 255;
   if (SDL_Texture* body = ctx_.textures->get(ctx_.options->assets_dir / "sprites/avatar.png")) {
     const SDL_Color tint = rgb(a.color);
     SDL_SetTextureColorMod(body, tint.r, tint.g, tint.b);
-    SDL_RenderCopy(r, body, &src, &dst);
+    draw_sprite(r, body, src, dst, alpha);
   } else {
-    set_color(r, rgb(a.color));
+    SDL_Color fill = rgb(a.color);
+    fill.a = alpha;
+    set_color(r, fill);
     SDL_Rect box{dst.x + dst.w / 4, dst.y + dst.h / 8, dst.w / 2, dst.h * 7 / 8};
     SDL_RenderFillRect(r, &box);
   }
@@ -77,18 +90,18 @@ void RoomScreen::draw_avatar(const AvatarView& a, TileVec at, bool walking, floa
   if (a.look.graduate()) {
     const auto sprites = ctx_.options->assets_dir / "sprites";
     if (SDL_Texture* outfit = ctx_.textures->get(sprites / "graduation.png")) {
-      SDL_RenderCopy(r, outfit, &src, &dst);
+      draw_sprite(r, outfit, src, dst, alpha);
     }
     if (a.look.ribbon() != 0) {
       if (SDL_Texture* ribbon = ctx_.textures->get(sprites / "graduation-ribbon.png")) {
         const SDL_Color tint = rgb(a.look.ribbon());
         SDL_SetTextureColorMod(ribbon, tint.r, tint.g, tint.b);
-        SDL_RenderCopy(r, ribbon, &src, &dst);
+        draw_sprite(r, ribbon, src, dst, alpha);
       }
     }
     if (a.look.medal()) {
       if (SDL_Texture* medal = ctx_.textures->get(sprites / "graduation-medal.png")) {
-        SDL_RenderCopy(r, medal, &src, &dst);
+        draw_sprite(r, medal, src, dst, alpha);
       }
     }
   }
@@ -106,9 +119,10 @@ void RoomScreen::draw_labels(const AvatarView& a, TileVec at, bool highlighted) 
   set_color(r, {0, 0, 0, 140});
   SDL_RenderFillRect(r, &bg);
   SDL_Rect status{bg.x + 4, bg.y + (bg.h - dot) / 2, dot, dot};
-  set_color(r, status_color(a.status));
+  set_color(r, a.reconnecting ? SDL_Color{120, 120, 130, 255} : status_color(a.status));
   SDL_RenderFillRect(r, &status);
   const SDL_Color name_color = a.user_id == self_id_ ? SDL_Color{160, 220, 255, 255}
+                               : a.reconnecting      ? SDL_Color{150, 150, 160, 255}
                                : highlighted         ? SDL_Color{255, 235, 120, 255}
                                                      : SDL_Color{255, 255, 255, 255};
   text.draw(a.name, status.x + dot + 4, bg.y + 1, name_color, FontSize::small);
@@ -167,13 +181,14 @@ void RoomScreen::draw_world() const {
       continue;
     }
     const bool mine = a->user_id == self_id_;
-    const bool highlighted = !mine && near_me(a->tile);
+    // Someone reconnecting hears nothing, so they are not marked as someone you talk with.
+    const bool highlighted = !mine && !a->reconnecting && near_me(a->tile);
     draw_avatar(*a, at, mine ? me_.walking() : a->walking, mine ? me_.walk_time() : a->walk_time,
                 highlighted);
     shown.push_back(a);
   }
   for (const AvatarView* a : shown) {
-    draw_labels(*a, a->drawn, a->user_id != self_id_ && near_me(a->tile));
+    draw_labels(*a, a->drawn, a->user_id != self_id_ && !a->reconnecting && near_me(a->tile));
   }
   SDL_RenderSetClipRect(r, nullptr);
 }

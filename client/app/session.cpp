@@ -119,6 +119,7 @@ void Session::on_envelope(const v1::Envelope& e, double now,
       next.mutable_join()->set_display_name(settings_.name);
       next.mutable_join()->set_invite_code(settings_.invite);
       next.mutable_join()->set_room(settings_.room);
+      next.mutable_join()->set_device_key(settings_.device_key);
     }
     join_id_ = send(std::move(next));
     return;
@@ -132,6 +133,7 @@ void Session::on_envelope(const v1::Envelope& e, double now,
         join.mutable_join()->set_display_name(settings_.name);
         join.mutable_join()->set_invite_code(settings_.invite);
         join.mutable_join()->set_room(settings_.room);
+        join.mutable_join()->set_device_key(settings_.device_key);
         join_id_ = send(std::move(join));
         return;
       }

@@ -65,21 +65,53 @@ std::size_t Directory::size() const {
 void ResumeRegistry::park(const std::string& token, Parked parked, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
   drop_expired(now_ms);  // keeps the registry bounded by who left within the grace period
-  parked_[store::sha256_hex(token)] = std::move(parked);
+  const auto id = parked.who.id;
+  if (auto earlier = by_person_.find(id); earlier != by_person_.end()) erase(earlier->second);
+  auto hash = store::sha256_hex(token);
+  by_person_[id] = hash;
+  parked_[std::move(hash)] = std::move(parked);
 }
 
 std::optional<Parked> ResumeRegistry::take(const std::string& token, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
   // Keyed by the token's hash: looking up a guess compares hashes, never the token itself.
-  auto it = parked_.find(store::sha256_hex(token));
+  const auto hash = store::sha256_hex(token);
+  auto it = parked_.find(hash);
   if (it == parked_.end()) return std::nullopt;
   Parked parked = std::move(it->second);
-  parked_.erase(it);
+  erase(hash);
   if (parked.expires_at_ms <= now_ms) return std::nullopt;
   return parked;
 }
 
+std::optional<Parked> ResumeRegistry::take_person(store::UserId id) {
+  std::lock_guard lock(mutex_);
+  auto mine = by_person_.find(id);
+  if (mine == by_person_.end()) return std::nullopt;
+  const std::string hash = std::move(mine->second);
+  by_person_.erase(mine);
+  auto it = parked_.find(hash);
+  if (it == parked_.end()) return std::nullopt;
+  Parked parked = std::move(it->second);
+  parked_.erase(it);
+  return parked;
+}
+
+void ResumeRegistry::erase(const std::string& token_hash) {
+  auto it = parked_.find(token_hash);
+  if (it == parked_.end()) return;
+  if (auto mine = by_person_.find(it->second.who.id);
+      mine != by_person_.end() && mine->second == token_hash) {
+    by_person_.erase(mine);
+  }
+  parked_.erase(it);
+}
+
 void ResumeRegistry::drop_expired(std::int64_t now_ms) {
+  std::erase_if(by_person_, [&](const auto& kv) {
+    auto it = parked_.find(kv.second);
+    return it == parked_.end() || it->second.expires_at_ms <= now_ms;
+  });
   std::erase_if(parked_, [now_ms](const auto& kv) { return kv.second.expires_at_ms <= now_ms; });
 }
 

@@ -41,7 +41,9 @@ class Directory {
 };
 
 // Where people who lost their connection stood, kept for the grace period under their resume
-// token. take() hands the place back once.
+// token (their avatar meanwhile stays in that room, shown as reconnecting). take() hands the
+// place back once; take_person() finds it by who it is, for a fresh join or a ban, whose room
+// must then drop the held avatar. At most one entry per person.
 struct Parked {
   Identity who;
   std::string room;
@@ -53,11 +55,15 @@ class ResumeRegistry {
  public:
   void park(const std::string& token, Parked parked, std::int64_t now_ms);
   std::optional<Parked> take(const std::string& token, std::int64_t now_ms);
+  // Even if expired: the avatar may not have been removed yet.
+  std::optional<Parked> take_person(store::UserId id);
 
  private:
   void drop_expired(std::int64_t now_ms);
+  void erase(const std::string& token_hash);
   std::mutex mutex_;
-  std::unordered_map<std::string, Parked> parked_;
+  std::unordered_map<std::string, Parked> parked_;            // by the token's hash
+  std::unordered_map<store::UserId, std::string> by_person_;  // the person's token hash
 };
 
 }  // namespace moim::app

@@ -73,13 +73,14 @@ std::shared_ptr<RoomHost> Hub::open_study_room(std::string_view id) {
   return it->second;
 }
 
-Result<Identity> Hub::authenticate(std::string_view display_name, std::string_view invite_code) {
+Result<Identity> Hub::authenticate(std::string_view display_name, std::string_view invite_code,
+                                   std::string_view device_key) {
   if (auto problem = proto::check_display_name(display_name); problem != proto::TextProblem::ok) {
     return Error{Errc::invalid_name, std::string("display name ") + proto::describe(problem)};
   }
   Result<store::User> user = Error{Errc::invalid_invite, "an invite code is required"};
   if (!invite_code.empty()) {
-    user = store_.redeem_invite(invite_code, display_name);
+    user = store_.redeem_invite(invite_code, display_name, device_key);
   } else if (config_.dev) {
     user = store_.create_guest(display_name);
   }
@@ -108,6 +109,13 @@ std::int64_t Hub::active_mute(store::UserId id) {
 
 void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
                 room::Arrival arrival, std::uint32_t request_id) {
+  if (arrival.kind == room::ArrivalKind::join) {
+    // A fresh join while an earlier connection is away: that avatar gives way (posted before
+    // the admission, so a room holding it drops it first) and its resume token is spent.
+    if (auto held = resumes_.take_person(who.id)) {
+      if (auto held_room = this->room(held->room)) held_room->drop_held(who.id);
+    }
+  }
   if (auto previous = directory_.sign_in(who, link)) {
     // Closing first makes a pending admission of the old connection fail (it can no longer
     // attach); leaving is posted before our admission, so the room sees them in that order.
@@ -270,6 +278,9 @@ Status Hub::moderate(const Identity& actor, Moderation action, store::UserId tar
       if (entry) {
         entry->link->close(net::CloseCode::banned,
                            reason.empty() ? "banned by a host" : "banned by a host: " + reason);
+      } else if (auto held = resumes_.take_person(target)) {
+        // Away with a dropped connection: they cannot resume, so their avatar goes now.
+        if (auto held_room = room(held->room)) held_room->drop_held(target);
       }
       break;
   }

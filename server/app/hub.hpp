@@ -47,9 +47,12 @@ class Hub {
   graduation::Service& graduation() { return *graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
-  // Checks the name and the invite (or --dev) and returns who this is. Banned people get
-  // Errc::banned with the reason.
-  Result<Identity> authenticate(std::string_view display_name, std::string_view invite_code);
+  // Checks the name and the invite (or --dev) and returns who this is, under the name they are
+  // given (on a shared code it may carry a mark: see Store::redeem_invite). `device_key` is the
+  // client's per-device secret, required with a shared code. Banned people get Errc::banned
+  // with the reason.
+  Result<Identity> authenticate(std::string_view display_name, std::string_view invite_code,
+                                std::string_view device_key);
   Status check_ban(store::UserId id);
   // Signs the person in (closing an earlier connection of theirs) and admits them to `room`.
   void enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,

@@ -45,6 +45,7 @@ RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const worl
       hub_(hub),
       strand_(asio::make_strand(executor)),
       flush_timer_(strand_),
+      hold_timer_(strand_),
       room_(std::move(id), std::move(map), hub.config().room, hub.store(), *this) {}
 
 template <typename F>
@@ -62,6 +63,14 @@ void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arriv
     if (!link->attach(shared_from_this())) {
       return hub_.directory().sign_out(id, link.get());  // the connection is gone already
     }
+    // Resuming onto their own held avatar: the same person stays, nobody saw them leave.
+    const bool returning = arrival.kind == room::ArrivalKind::resume && room_.held(id);
+    if (!returning && room_.held(id)) {
+      // A join that overtook the hold (the Hub found nothing parked yet): the same clean-up.
+      hub_.resumes().take_person(id);
+      room_.leave(id, room::LeaveReason::replaced);
+      tell_presence(id, false);
+    }
     links_[id] = link;  // the snapshot is sent through it
     auto admitted = room_.admit(arrival, request_id);
     if (!admitted) {
@@ -69,7 +78,7 @@ void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arriv
       return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);
     }
     hub_.directory().set_room(id, id_);
-    tell_presence(id, true);
+    if (!returning) tell_presence(id, true);
   });
 }
 
@@ -77,10 +86,22 @@ void RoomHost::leave(store::UserId id, const net::SessionLink* link, room::Leave
   on_strand([this, id, link, reason] {
     auto it = links_.find(id);
     if (it == links_.end() || it->second.get() != link) return;
+    if (reason == room::LeaveReason::disconnected) {
+      hold(id, *it->second);
+      links_.erase(it);
+      return;
+    }
     auto avatar = room_.leave(id, reason);
-    if (avatar && reason == room::LeaveReason::disconnected) park(id, *avatar, *it->second);
     links_.erase(it);
     if (avatar) tell_presence(id, false);
+  });
+}
+
+void RoomHost::drop_held(store::UserId id) {
+  on_strand([this, id] {
+    if (!room_.held(id)) return;
+    room_.leave(id, room::LeaveReason::replaced);
+    tell_presence(id, false);
   });
 }
 
@@ -119,12 +140,34 @@ void RoomHost::place_on_stage(store::UserId id, StatusReply reply) {
   });
 }
 
-void RoomHost::park(store::UserId id, const room::AvatarView& avatar,
-                    const net::SessionLink& link) {
+void RoomHost::hold(store::UserId id, const net::SessionLink& link) {
   const auto now = hub_.now_ms();
-  Parked parked{Identity{id, avatar.name, avatar.role}, id_, avatar,
-                now + std::chrono::milliseconds(hub_.config().resume_grace).count()};
+  const auto until = now + std::chrono::milliseconds(hub_.config().resume_grace).count();
+  auto avatar = room_.hold(id, until);
+  if (!avatar) return;
+  Parked parked{Identity{id, avatar->name, avatar->role}, id_, *avatar, until};
   hub_.resumes().park(link.resume_token(), std::move(parked), now);
+  arm_hold_timer();
+}
+
+void RoomHost::end_holds() {
+  for (auto id : room_.expire_held(hub_.now_ms())) tell_presence(id, false);
+  after_input();  // the removals go out in the next flush
+  arm_hold_timer();
+}
+
+void RoomHost::arm_hold_timer() {
+  const auto next = room_.next_hold_end();
+  if (!next || (hold_timer_due_ms_ && *hold_timer_due_ms_ <= *next)) return;
+  hold_timer_due_ms_ = *next;
+  // Re-arming cancels an earlier wait; its handler then sees operation_aborted.
+  hold_timer_.expires_after(
+      std::chrono::milliseconds(std::max<std::int64_t>(1, *next - hub_.now_ms())));
+  hold_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+    if (ec) return;
+    self->hold_timer_due_ms_.reset();
+    self->end_holds();
+  });
 }
 
 void RoomHost::move(store::UserId id, room::MoveIntent intent) {

@@ -44,8 +44,12 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void admit(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
              std::uint32_t request_id);
   // Removes the person if `link` is still theirs (a replaced connection cannot remove its
-  // successor). Disconnections are parked for resume.
+  // successor). A dropped connection (LeaveReason::disconnected) is parked for resume and its
+  // avatar held in place, shown as reconnecting, until the grace period ends.
   void leave(store::UserId id, const net::SessionLink* link, room::LeaveReason reason);
+  // Removes the person's held avatar at once, if there is one (they joined afresh, or were
+  // banned, while their old connection was away).
+  void drop_held(store::UserId id);
   void move(store::UserId id, room::MoveIntent intent);
   void chat(store::UserId id, std::uint32_t request_id, room::ChatIntent intent);
   void set_presence(store::UserId id, std::uint32_t request_id, room::Presence presence);
@@ -82,7 +86,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void send_to(store::UserId id, const v1::Envelope& envelope);
   // Hands the same bytes to every recipient's link; counts them towards this flush's fan-out.
   void share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes);
-  void park(store::UserId id, const room::AvatarView& avatar, const net::SessionLink& link);
+  // Holds the avatar of a dropped connection and parks it for resume under its token.
+  void hold(store::UserId id, const net::SessionLink& link);
+  // Removes held avatars whose grace period ended, then waits for the next one to end.
+  void end_holds();
+  void arm_hold_timer();
   void tell_presence(store::UserId id, bool entered);
   void handle_graduation(store::UserId id, store::Role role, const v1::Envelope& envelope);
   graduation::PlaceOf place_of() const;
@@ -109,6 +117,8 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   Hub& hub_;
   boost::asio::strand<Executor> strand_;
   boost::asio::steady_timer flush_timer_;
+  boost::asio::steady_timer hold_timer_;  // the end of the earliest resume grace period
+  std::optional<std::int64_t> hold_timer_due_ms_;
   room::Room room_;
   std::unordered_map<store::UserId, std::shared_ptr<net::SessionLink>> links_;
   PresenceHook presence_hook_;

@@ -58,6 +58,7 @@ void fill(v1::Avatar& out, const room::AvatarView& in) {
   out.set_status(to_proto(in.presence));
   out.set_role(to_proto(in.role));
   out.set_color(in.color);
+  out.set_reconnecting(in.reconnecting);
   if (in.look.graduate) {
     auto* look = out.mutable_look();
     look->set_graduate(true);

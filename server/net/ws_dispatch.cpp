@@ -159,7 +159,7 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
   const std::string& room_id = join.room().empty() ? hub_.config().lobby : join.room();
   auto room = hub_.room(room_id);
   if (!room) return reply_error(rid, Errc::no_such_room, "no room called '" + room_id + "'");
-  auto who = hub_.authenticate(join.display_name(), join.invite_code());
+  auto who = hub_.authenticate(join.display_name(), join.invite_code(), join.device_key());
   if (!who) {
     reply(error_envelope(rid, who.error()));
     if (who.error().code == Errc::banned) close(CloseCode::banned, who.error().message);

@@ -26,6 +26,11 @@ Room::Member* Room::member(UserId id) {
 
 Status Room::admit(const Arrival& arrival, std::uint32_t request_id) {
   const UserId id = arrival.avatar.id;
+  if (Member* back = member(id);
+      back && arrival.kind == ArrivalKind::resume && back->held_until_ms != 0) {
+    take_back(*back, arrival, request_id);
+    return ok();
+  }
   if (members_.contains(id)) return Error{Errc::already_joined, "already in this room"};
   const bool staff = arrival.avatar.role != Role::attendee;
   if (!staff && static_cast<int>(members_.size()) >= config_.capacity) {
@@ -34,6 +39,7 @@ Status Room::admit(const Arrival& arrival, std::uint32_t request_id) {
   }
   Member m;
   m.avatar = arrival.avatar;
+  m.avatar.reconnecting = false;
   m.move_budget = TokenBucket(config_.move_rate);
   m.chat_budget = TokenBucket(config_.chat_rate);
   m.muted_until_ms = arrival.muted_until_ms;
@@ -48,6 +54,52 @@ Status Room::admit(const Arrival& arrival, std::uint32_t request_id) {
   return ok();
 }
 
+void Room::take_back(Member& m, const Arrival& arrival, std::uint32_t request_id) {
+  std::erase(held_, m.avatar.id);
+  m.held_until_ms = 0;
+  m.avatar.reconnecting = false;
+  m.avatar.look = arrival.avatar.look;  // what they wear may have changed meanwhile
+  m.muted_until_ms = arrival.muted_until_ms;
+  m.changed = true;
+  mark_dirty(m);
+  sink_.snapshot(m.avatar.id, request_id, arrival.kind, snapshot_for(m));
+}
+
+std::optional<AvatarView> Room::hold(UserId id, std::int64_t until_ms) {
+  Member* m = member(id);
+  if (!m) return std::nullopt;
+  AvatarView was = m->avatar;
+  if (m->held_until_ms == 0) held_.push_back(id);
+  m->held_until_ms = until_ms;
+  m->avatar.reconnecting = true;
+  m->changed = true;
+  mark_dirty(*m);
+  return was;
+}
+
+bool Room::held(UserId id) const {
+  auto it = members_.find(id);
+  return it != members_.end() && it->second.held_until_ms != 0;
+}
+
+std::vector<UserId> Room::expire_held(std::int64_t now_ms) {
+  std::vector<UserId> gone;
+  for (UserId id : held_) {
+    if (members_.at(id).held_until_ms <= now_ms) gone.push_back(id);
+  }
+  for (UserId id : gone) leave(id, LeaveReason::disconnected);
+  return gone;
+}
+
+std::optional<std::int64_t> Room::next_hold_end() const {
+  std::optional<std::int64_t> first;
+  for (UserId id : held_) {
+    const std::int64_t until = members_.at(id).held_until_ms;
+    if (!first || until < *first) first = until;
+  }
+  return first;
+}
+
 TilePos Room::arrival_position(const Arrival& arrival) const {
   if (arrival.place && map_->walkable(*arrival.place)) return *arrival.place;
   // Spread arrivals over the spawn zone so people do not stack on one tile.
@@ -60,11 +112,13 @@ std::optional<AvatarView> Room::leave(UserId id, LeaveReason reason) {
   if (it == members_.end()) return std::nullopt;
   (void)reason;  // every reason looks the same to the others: the avatar disappears
   AvatarView avatar = it->second.avatar;
+  avatar.reconnecting = false;  // as they will be if they come back
   grid_.remove(id, avatar.pos);
   // Observers only ever learned about the cell of the last flush; a newcomer who never got
   // flushed is still announced as removed, which clients ignore if they did not know them.
   departed_.push_back({id, it->second.flushed_cell});
   if (it->second.queued) std::erase(dirty_, id);
+  if (it->second.held_until_ms != 0) std::erase(held_, id);
   members_.erase(it);
   return avatar;
 }

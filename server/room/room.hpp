@@ -47,10 +47,23 @@ class Room {
   bool dirty() const { return !dirty_.empty() || !departed_.empty(); }
 
   // Admits someone and answers with a snapshot, or with room_full. The caller makes sure the
-  // person is in no other room.
+  // person is in no other room, and takes a held avatar away (leave) before any arrival other
+  // than their resume.
   Status admit(const Arrival& arrival, std::uint32_t request_id);
   // Removes someone; returns their avatar as it was (for resume), or nullopt if absent.
   std::optional<AvatarView> leave(UserId id, LeaveReason reason);
+
+  // Someone's connection dropped: their avatar stays where it stood, marked reconnecting (those
+  // who see it get the change in the next frame), until they come back (admit with
+  // ArrivalKind::resume takes it back in place: no removal, no new arrival) or `until_ms` passes
+  // (expire_held removes it). Meanwhile they hear no chat and still count towards capacity, so
+  // their place is kept. Returns the avatar as it was before, or nullopt if absent.
+  std::optional<AvatarView> hold(UserId id, std::int64_t until_ms);
+  bool held(UserId id) const;
+  // Removes everyone held whose time ran out by `now_ms`; returns who was removed.
+  std::vector<UserId> expire_held(std::int64_t now_ms);
+  // When the earliest hold runs out; nullopt if nobody is held.
+  std::optional<std::int64_t> next_hold_end() const;
 
   void move(UserId id, const MoveIntent& intent, std::int64_t now_ms);
   void chat(UserId id, std::uint32_t request_id, const ChatIntent& intent, std::int64_t now_ms);
@@ -87,7 +100,8 @@ class Room {
     const world::Zone* private_zone = nullptr;
     bool on_stage = false;
     bool in_quiet = false;
-    std::uint32_t last_seq = 0;  // of the last move asked for, echoed by server-made moves
+    std::uint32_t last_seq = 0;      // of the last move asked for, echoed by server-made moves
+    std::int64_t held_until_ms = 0;  // > 0 while their connection is away (hold)
   };
   struct Departure {
     UserId id;
@@ -100,6 +114,7 @@ class Room {
   void update_zones(Member& m);
   TilePos arrival_position(const Arrival& arrival) const;
   SnapshotView snapshot_for(const Member& m) const;
+  void take_back(Member& m, const Arrival& arrival, std::uint32_t request_id);
   void reject_move(Member& m, std::uint32_t seq, Errc code, std::string why);
   void take_portal(Member& m, const world::Zone& portal);
   bool is_muted(const Member& m, std::int64_t now_ms) const;
@@ -125,6 +140,7 @@ class Room {
   std::unordered_map<UserId, Member> members_;
   std::vector<UserId> dirty_;
   std::vector<Departure> departed_;
+  std::vector<UserId> held_;  // few at a time: those whose connection dropped recently
   std::uint64_t tick_ = 0;
   std::uint32_t arrivals_ = 0;
   mutable std::vector<int> scratch_cells_;

@@ -1,6 +1,7 @@
 // Chat: who hears what. Nearby chat reaches people within the proximity radius, unless a zone
 // says otherwise: inside a `private` zone only that zone hears (and it hears nobody outside),
 // on a `stage` the whole room hears, and a `quiet` zone neither sends nor receives nearby chat.
+// Someone whose avatar is held after a dropped connection hears nothing until they resume.
 #include <chrono>
 
 #include "moim/proto/text.hpp"
@@ -69,7 +70,7 @@ void Room::chat(UserId id, std::uint32_t request_id, const ChatIntent& intent,
 }
 
 void Room::deliver_direct(const ChatView& chat) {
-  if (!members_.contains(chat.to)) return;
+  if (!members_.contains(chat.to) || held(chat.to)) return;
   const UserId to[] = {chat.to};
   sink_.chat(to, chat);
 }
@@ -83,6 +84,7 @@ std::vector<UserId> Room::nearby_recipients(const Member& sender) const {
     for (UserId other : grid_.members(cell)) {
       const Member& o = members_.at(other);
       if (o.private_zone || o.in_quiet) continue;  // they hear only their zone, or nothing
+      if (o.held_until_ms != 0) continue;          // their connection is away
       if (world::within_radius(c, o.avatar.pos, r)) out.push_back(other);
     }
   }
@@ -94,7 +96,8 @@ std::vector<UserId> Room::zone_recipients(const world::Zone& zone) const {
   std::vector<UserId> out;
   for (int cell : scratch_cells_) {
     for (UserId other : grid_.members(cell)) {
-      if (members_.at(other).private_zone == &zone) out.push_back(other);
+      const Member& o = members_.at(other);
+      if (o.private_zone == &zone && o.held_until_ms == 0) out.push_back(other);
     }
   }
   return out;
@@ -103,7 +106,9 @@ std::vector<UserId> Room::zone_recipients(const world::Zone& zone) const {
 std::vector<UserId> Room::everyone() const {
   std::vector<UserId> out;
   out.reserve(members_.size());
-  for (const auto& [id, m] : members_) out.push_back(id);
+  for (const auto& [id, m] : members_) {
+    if (m.held_until_ms == 0) out.push_back(id);  // a held person's connection is away
+  }
   return out;
 }
 

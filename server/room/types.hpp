@@ -45,6 +45,9 @@ struct AvatarView {
   Role role = Role::attendee;
   std::uint32_t color = 0;
   Look look;
+  // Their connection dropped and the room holds their place for the resume grace period
+  // (Room::hold): others draw them dimmed.
+  bool reconnecting = false;
 };
 
 struct MoveView {
@@ -105,7 +108,8 @@ struct ChatIntent {
   UserId to = 0;
 };
 
-// Why a person leaves a room; decides what the host does next (park for resume or forget).
+// Why a person leaves a room. A dropped connection does not leave at once: the host holds the
+// avatar (Room::hold) and it leaves as `disconnected` when the resume grace period ends.
 enum class LeaveReason : std::uint8_t { disconnected, left, portal, kicked, replaced };
 
 }  // namespace moim::room

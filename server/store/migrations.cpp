@@ -265,6 +265,15 @@ CREATE INDEX seat_bookings_talk ON seat_bookings (talk_id, status, id);
 -- keys stored before this step: for them the kind of request alone decides, as it did.
 ALTER TABLE grad_requests ADD COLUMN digest TEXT NULL;
 )sql"},
+    Step{"people on a shared invite code are bound to the device they joined from", R"sql(
+-- SHA-256 of the secret a client keeps per device (Join.device_key). On a shared code (max_uses
+-- other than 1) a person is (invite, device): the same device comes back as the same person under
+-- any name. NULL for single-use codes, guests, imported people, and people who joined before
+-- this step until their device first comes back with their name.
+ALTER TABLE users ADD COLUMN device_hash TEXT NULL;
+CREATE UNIQUE INDEX users_invite_device ON users (invite_id, device_hash)
+  WHERE invite_id IS NOT NULL AND device_hash IS NOT NULL;
+)sql"},
 };
 
 [[noreturn]] void fail(sqlite3* db, const std::string& what) {

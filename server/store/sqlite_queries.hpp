@@ -22,6 +22,22 @@ inline constexpr std::string_view find_user =
 inline constexpr std::string_view find_invited_user =
     "SELECT id, display_name, role, created_at_ms FROM users "
     "WHERE invite_id = ?1 AND display_name = ?2";
+// Shared codes: the person this device became (index users_invite_device).
+inline constexpr std::string_view find_device_user =
+    "SELECT id, display_name, role, created_at_ms FROM users "
+    "WHERE invite_id = ?1 AND device_hash = ?2";
+// Shared codes: someone who joined before devices were recorded, not yet claimed by one.
+inline constexpr std::string_view find_unclaimed_user =
+    "SELECT id, display_name, role, created_at_ms FROM users "
+    "WHERE invite_id = ?1 AND display_name = ?2 AND device_hash IS NULL";
+inline constexpr std::string_view insert_device_user =
+    "INSERT INTO users (display_name, role, invite_id, created_at_ms, device_hash) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+inline constexpr std::string_view claim_user = "UPDATE users SET device_hash = ?2 WHERE id = ?1";
+inline constexpr std::string_view rename_user = "UPDATE users SET display_name = ?2 WHERE id = ?1";
+// Whether a name is taken on an invite by someone other than ?3 (index users_invite_name).
+inline constexpr std::string_view name_taken =
+    "SELECT 1 FROM users WHERE invite_id = ?1 AND display_name = ?2 AND id != ?3";
 
 inline constexpr std::string_view insert_host_token =
     "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES (?1, ?2, ?3, ?4)";

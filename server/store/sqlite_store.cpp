@@ -6,7 +6,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "moim/proto/text.hpp"
 #include "store/migrations.hpp"
+#include "store/name_marks.hpp"
 #include "store/secret_hash.hpp"
 #include "store/sqlite_database.hpp"
 #include "store/sqlite_graduation_store.hpp"
@@ -78,24 +80,19 @@ class SqliteStore final : public Store {
     return done(q.step(), "create invite", "invite code already exists");
   }
 
-  Result<User> redeem_invite(std::string_view code, std::string_view display_name) override {
+  Result<User> redeem_invite(std::string_view code, std::string_view display_name,
+                             std::string_view device_key) override {
     const std::string hash = sha256_hex(normalize_invite_code(code));
     const auto lock = db_->lock();
     // One write transaction for find → check uses → create → bump, so concurrent redeems (even
-    // from another process on the same file) can never exceed max_uses.
+    // from another process on the same file) can never exceed max_uses or share a name.
     sqlite::Transaction tx(db_->handle());
     if (tx.begin_result() != SQLITE_OK) return internal("redeem invite: begin");
     auto invite = find_invite(hash);
     if (!invite) return invite.error();
-    auto existing = find_invited_user(invite->id, display_name);
-    if (!existing) return existing.error();
-    if (*existing) return std::move(**existing);  // the same person again: consumes nothing
-    if (invite->max_uses != 0 && invite->uses >= invite->max_uses) {
-      return Error{Errc::invalid_invite, "invite code has been used up"};
-    }
-    auto user = insert_user(display_name, invite->role, invite->id);
+    auto user = invite->max_uses == 1 ? redeem_by_name(*invite, display_name)
+                                      : redeem_by_device(*invite, display_name, device_key);
     if (!user) return user.error();
-    if (auto used = bump_invite(invite->id); !used) return used.error();
     if (tx.commit() != SQLITE_OK) return internal("redeem invite: commit");
     return user;
   }
@@ -203,10 +200,125 @@ class SqliteStore final : public Store {
     return Invite{q.int64(0), *role, q.int64(2), q.int64(3)};
   }
 
-  Result<std::optional<User>> find_invited_user(std::int64_t invite, std::string_view name) {
-    Query q(db_->prepare(sql::find_invited_user));
-    q.bind(1, invite).bind(2, name);
-    return read_user(q, "find invited user");
+  // A single-use code names one person: the code and their name bring them back.
+  Result<User> redeem_by_name(const Invite& invite, std::string_view name) {
+    auto existing = find_one(sql::find_invited_user, invite.id, name, "find invited user");
+    if (!existing) return existing.error();
+    if (*existing) return std::move(**existing);  // the same person again: consumes nothing
+    if (auto left = check_uses(invite); !left) return left.error();
+    return create_user(invite, name, {});
+  }
+
+  // A shared code: the device is the person, the name only what they are called.
+  Result<User> redeem_by_device(const Invite& invite, std::string_view name,
+                                std::string_view device_key) {
+    if (auto usable = check_device_key(device_key); !usable) return usable.error();
+    const std::string device = sha256_hex(device_key);
+    auto known = find_one(sql::find_device_user, invite.id, device, "find device user");
+    if (!known) return known.error();
+    if (*known) return rename(invite.id, std::move(**known), name);
+    auto unclaimed = find_one(sql::find_unclaimed_user, invite.id, name, "find unclaimed user");
+    if (!unclaimed) return unclaimed.error();
+    if (*unclaimed) {
+      if (auto claimed = set_text(sql::claim_user, (*unclaimed)->id, device); !claimed) {
+        return claimed.error();
+      }
+      return std::move(**unclaimed);
+    }
+    if (auto left = check_uses(invite); !left) return left.error();
+    auto free = free_name(invite.id, name, 0, {});
+    if (!free) return free.error();
+    return create_user(invite, *free, device);
+  }
+
+  static Status check_device_key(std::string_view key) {
+    if (key.empty()) {
+      return Error{Errc::bad_request,
+                   "this invite code is shared by many people: Join must carry a device_key "
+                   "(a random secret this device keeps and sends on every join)"};
+    }
+    if (key.size() < kMinDeviceKeyBytes || key.size() > kMaxDeviceKeyBytes) {
+      return Error{Errc::bad_request, "device_key must be " + std::to_string(kMinDeviceKeyBytes) +
+                                          " to " + std::to_string(kMaxDeviceKeyBytes) + " bytes"};
+    }
+    return ok();
+  }
+
+  Status check_uses(const Invite& invite) const {
+    if (invite.max_uses != 0 && invite.uses >= invite.max_uses) {
+      return Error{Errc::invalid_invite, "invite code has been used up"};
+    }
+    return ok();
+  }
+
+  Result<User> create_user(const Invite& invite, std::string_view name, std::string_view device) {
+    auto user = insert_user(name, invite.role, invite.id, device);
+    if (!user) return user.error();
+    if (auto used = bump_invite(invite.id); !used) return used.error();
+    return user;
+  }
+
+  // The same device under another name: they keep their identity and take the new name (or,
+  // when someone else has it, a marked form of it).
+  Result<User> rename(std::int64_t invite, User user, std::string_view wanted) {
+    if (user.display_name == wanted) return user;
+    // A banned person's join is refused (by the caller); it must not change their name either,
+    // or the name they were banned under would be freed for them to hide behind.
+    auto banned = active_unlocked(sql::bans, user.id, now_ms(), "active ban");
+    if (!banned) return banned.error();
+    if (*banned) return user;
+    auto chosen = free_name(invite, wanted, user.id, user.display_name);
+    if (!chosen) return chosen.error();
+    if (*chosen == user.display_name) return user;
+    if (auto renamed = set_text(sql::rename_user, user.id, *chosen); !renamed) {
+      return renamed.error();
+    }
+    user.display_name = std::move(*chosen);
+    return user;
+  }
+
+  // `wanted` if no one else on the invite has it; else the mark `current` already carries; else
+  // the first free "wanted (n)". The unique index users_invite_name backs this up.
+  Result<std::string> free_name(std::int64_t invite, std::string_view wanted, UserId self,
+                                std::string_view current) {
+    auto taken = name_taken(invite, wanted, self);
+    if (!taken) return taken.error();
+    if (!*taken) return std::string(wanted);
+    if (!current.empty() && is_marked_form(current, wanted, proto::kMaxNameChars))
+      return std::string(current);
+    for (int n = 2; n <= kMaxNameMarks; ++n) {
+      std::string candidate = marked_name(wanted, n, proto::kMaxNameChars);
+      auto other = name_taken(invite, candidate, self);
+      if (!other) return other.error();
+      if (!*other) return candidate;
+    }
+    return Error{Errc::invalid_name,
+                 "too many people on this invite code use that name; pick "
+                 "another"};
+  }
+
+  Result<bool> name_taken(std::int64_t invite, std::string_view name, UserId self) {
+    Query q(db_->prepare(sql::name_taken));
+    q.bind(1, invite).bind(2, name).bind(3, to_db(self));
+    const int rc = q.step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return internal("check name");
+    return rc == SQLITE_ROW;
+  }
+
+  Status set_text(std::string_view statement, UserId id, std::string_view value) {
+    Query q(db_->prepare(statement));
+    q.bind(1, to_db(id)).bind(2, value);
+    const int rc = q.step();
+    if (rc == SQLITE_DONE) return ok();
+    return internal("update user");
+  }
+
+  // Reads the person a (invite, text) lookup finds, if any.
+  Result<std::optional<User>> find_one(std::string_view statement, std::int64_t invite,
+                                       std::string_view value, std::string_view what) {
+    Query q(db_->prepare(statement));
+    q.bind(1, invite).bind(2, value);
+    return read_user(q, what);
   }
 
   // Reads at most one user row (id, display_name, role, created_at_ms) from `q`.
@@ -219,10 +331,13 @@ class SqliteStore final : public Store {
     return std::optional<User>{User{to_user_id(q.int64(0)), q.text(1), *role, q.int64(3)}};
   }
 
-  Result<User> insert_user(std::string_view name, Role role, std::int64_t invite) {
+  // `device` empty: a single-use code's person, who has no device recorded.
+  Result<User> insert_user(std::string_view name, Role role, std::int64_t invite,
+                           std::string_view device) {
     const std::int64_t created = now_ms();
-    Query q(db_->prepare(sql::insert_user));
+    Query q(db_->prepare(device.empty() ? sql::insert_user : sql::insert_device_user));
     q.bind(1, name).bind(2, to_db(role)).bind(3, invite).bind(4, created);
+    if (!device.empty()) q.bind(5, device);
     if (q.step() != SQLITE_DONE) return internal("create user");
     return User{last_id(), std::string(name), role, created};
   }
@@ -256,6 +371,11 @@ class SqliteStore final : public Store {
   Result<std::optional<Sanction>> active(const sql::SanctionQueries& table, UserId user,
                                          std::int64_t now, std::string_view what) {
     const auto lock = db_->lock();
+    return active_unlocked(table, user, now, what);
+  }
+
+  Result<std::optional<Sanction>> active_unlocked(const sql::SanctionQueries& table, UserId user,
+                                                  std::int64_t now, std::string_view what) {
     Query q(db_->prepare(table.active));
     q.bind(1, to_db(user)).bind(2, now);
     const int rc = q.step();

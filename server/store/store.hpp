@@ -32,6 +32,10 @@ namespace moim::store {
 
 using UserId = std::uint64_t;
 
+// Limits of Join.device_key, in bytes: long enough to be unguessable, short enough to hash.
+inline constexpr std::size_t kMinDeviceKeyBytes = 16;
+inline constexpr std::size_t kMaxDeviceKeyBytes = 128;
+
 struct User {
   UserId id = 0;
   std::string display_name;
@@ -63,10 +67,21 @@ class Store {
   // Invite codes. `max_uses` 0 = unlimited. A code is a shared secret shown once to the admin.
   virtual Status create_invite(std::string_view code, Role role, int max_uses,
                                std::string_view label) = 0;
-  // Joins through an invite: returns the person bound to (invite, display_name), creating them on
-  // first use (which consumes one use). Coming back with the same code and name is the same
-  // person and consumes nothing. Errors: invalid_invite (unknown or used up).
-  virtual Result<User> redeem_invite(std::string_view code, std::string_view display_name) = 0;
+  // Joins through an invite, creating the person on first use (which consumes one use); coming
+  // back is the same person and consumes nothing. Who "the same person" is depends on the code:
+  //  - single-use (max_uses 1, e.g. a roster code): the code names one person, who comes back
+  //    with the code and the same display name; `device_key` is ignored.
+  //  - shared (max_uses 0 or more than 1): many people type it, so a name proves nothing. The
+  //    person is (invite, device), where `device_key` is a secret the client keeps per device
+  //    (only its SHA-256 is stored). The same device comes back as the same person under any
+  //    name (the name changes); another device asking for a name already taken on this code
+  //    gets it with a mark, "김민지 (2)". Someone who joined before devices were recorded is
+  //    claimed by the first device that comes back with their name.
+  // The returned display_name is the one given to the person. Errors: invalid_invite (unknown
+  // or used up), bad_request (a shared code without a usable device_key), invalid_name (every
+  // marked form of the name is taken).
+  virtual Result<User> redeem_invite(std::string_view code, std::string_view display_name,
+                                     std::string_view device_key) = 0;
   // --dev mode: a new attendee without an invite.
   virtual Result<User> create_guest(std::string_view display_name) = 0;
   virtual Result<std::optional<User>> find_user(UserId id) = 0;

@@ -40,6 +40,33 @@ TEST(Avatars, FrameAppliesUpsertsThenMovesThenRemovals) {
   EXPECT_EQ(a->name, "김민지");
 }
 
+TEST(Avatars, KeepsTheReconnectingMarkUntilAnUpsertClearsIt) {
+  Avatars avatars;
+  v1::RoomSnapshot snapshot;
+  auto* away = snapshot.add_avatars();
+  *away = avatar(3, 4, 4);
+  away->set_reconnecting(true);
+  avatars.reset(snapshot.avatars());
+  ASSERT_NE(avatars.find(3), nullptr);
+  EXPECT_TRUE(avatars.find(3)->reconnecting);  // a newcomer sees them dimmed at once
+
+  v1::Frame back;
+  *back.add_upserts() = avatar(3, 4, 4);  // resumed: same place, mark cleared
+  avatars.apply(back, 0);
+  ASSERT_NE(avatars.find(3), nullptr);
+  EXPECT_FALSE(avatars.find(3)->reconnecting);
+  EXPECT_EQ(avatars.find(3)->tile, (moim::world::TilePos{4, 4}));
+
+  v1::Frame dropped;
+  auto* again = dropped.add_upserts();
+  *again = avatar(3, 4, 4);
+  again->set_reconnecting(true);
+  avatars.apply(dropped, 0);
+  EXPECT_TRUE(avatars.find(3)->reconnecting);
+  avatars.update(0.1f);  // gliding and animation keep it
+  EXPECT_TRUE(avatars.find(3)->reconnecting);
+}
+
 TEST(Avatars, AppliesPackedMovesAsTheServerSendsThem) {
   Avatars avatars;
   v1::Frame first;

@@ -116,7 +116,10 @@ TEST(SessionE2E, HostsKickMuteAndBanAndTheBanOutlivesARestart) {
   ASSERT_TRUE(guest->wait_closed(3s));
   EXPECT_EQ(guest->close_info()->code, 4001);
   EXPECT_NE(guest->close_info()->reason.find("쉬세요"), std::string::npos);
+  // The code is shared, so the guest is their device: they come back from the same one.
+  const std::string device = guest->device_key();
   guest = server.connect();
+  guest->set_device_key(device);
   ASSERT_TRUE(guest->hello_and_join("말썽꾼", guest_code)->has_joined());
 
   // Ban: closed, and refused again even after a restart.
@@ -126,6 +129,7 @@ TEST(SessionE2E, HostsKickMuteAndBanAndTheBanOutlivesARestart) {
   host.reset();
   server.restart();
   guest = server.connect();
+  guest->set_device_key(device);
   auto banned = guest->hello_and_join("말썽꾼", guest_code);
   ASSERT_TRUE(banned && banned->has_error());
   EXPECT_EQ(banned->error().code(), v1::ERROR_CODE_BANNED);
@@ -170,6 +174,7 @@ TEST(SessionE2E, SigningInTwiceReplacesTheOlderConnection) {
   auto first = server.connect();
   ASSERT_TRUE(first->hello_and_join("나야", code)->has_joined());
   auto second = server.connect();
+  second->set_device_key(first->device_key());  // the same person: the same device
   ASSERT_TRUE(second->hello_and_join("나야", code)->has_joined());
   ASSERT_TRUE(first->wait_closed(3s));
   EXPECT_EQ(first->close_info()->code, 4003);

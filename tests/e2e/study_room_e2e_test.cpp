@@ -96,6 +96,7 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   // A reconnect (a new connection straight into the room) finds the same timer.
   member->close();
   auto again = server.connect();
+  again->set_device_key(member->device_key());  // a shared code: the same device is the member
   auto back = again->hello_and_join("멤버", "MEMBER-CODE", room);
   ASSERT_TRUE(back && back->has_joined()) << (back ? back->DebugString() : "timeout");
   EXPECT_EQ(back->joined().room().room(), room);

@@ -36,7 +36,8 @@ TEST(SqliteStoreConcurrency, RedeemNeverExceedsMaxUses) {
   run_threads([&](int t) {
     Store& store = t % 2 == 0 ? *first : *second;
     for (int i = 0; i < 4; ++i) {
-      auto user = store.redeem_invite("MOIM-RACE-RACE-RACE", std::to_string(t * 100 + i));
+      auto user = store.redeem_invite("MOIM-RACE-RACE-RACE", std::to_string(t * 100 + i),
+                                      "race-device-key-" + std::to_string(t * 100 + i));
       if (user.has_value()) {
         ++admitted;
       } else if (user.error().code == Errc::invalid_invite) {
@@ -62,12 +63,32 @@ TEST(SqliteStoreConcurrency, SamePersonFromManyThreadsIsOnePerson) {
   std::vector<UserId> ids(thread_count, 0);
   run_threads([&](int t) {
     Store& store = t % 2 == 0 ? *first : *second;
-    auto user = store.redeem_invite("MOIM-SAME-SAME-SAME", "박지훈");
+    auto user = store.redeem_invite("MOIM-SAME-SAME-SAME", "박지훈", "one-device-key-of-박지훈");
     if (user.has_value()) ids[static_cast<std::size_t>(t)] = user->id;
   });
   EXPECT_EQ(std::set<UserId>(ids.begin(), ids.end()).size(), 1U);
   EXPECT_NE(ids.front(), 0U);
   EXPECT_EQ(raw_value(file, "SELECT uses FROM invites"), "1");
+}
+
+TEST(SqliteStoreConcurrency, OneNameFromManyDevicesGivesEachItsOwnName) {
+  TempDir dir;
+  const auto file = dir.file("moim.db");
+  auto first = open_sqlite_store(file);
+  auto second = open_sqlite_store(file);
+  ASSERT_TRUE(first->create_invite("MOIM-NAME-NAME-NAME", Role::attendee, 0, "").has_value());
+  std::vector<std::string> names(thread_count);
+  run_threads([&](int t) {
+    Store& store = t % 2 == 0 ? *first : *second;
+    auto user = store.redeem_invite("MOIM-NAME-NAME-NAME", "김민지",
+                                    "name-device-key-" + std::to_string(t));
+    if (user.has_value()) names[static_cast<std::size_t>(t)] = user->display_name;
+  });
+  const std::set<std::string> distinct(names.begin(), names.end());
+  EXPECT_EQ(distinct.size(), static_cast<std::size_t>(thread_count));
+  EXPECT_TRUE(distinct.contains("김민지"));
+  EXPECT_FALSE(distinct.contains(""));
+  EXPECT_EQ(raw_value(file, "SELECT count(*) FROM users"), std::to_string(thread_count));
 }
 
 TEST(SqliteStoreConcurrency, ConcurrentOpenOfAFreshFileMigratesOnce) {

@@ -15,6 +15,11 @@ using testing::raw_value;
 using testing::TempDir;
 
 constexpr std::string_view code = "MOIM-7K3Q-XP9D-4HWT";
+constexpr std::string_view kDevice = "device-key-of-a-phone-0001";
+
+std::string device(int n) {
+  return "device-key-of-person-" + std::to_string(n);
+}
 
 class SqliteStoreInvites : public ::testing::Test {
  protected:
@@ -27,7 +32,7 @@ class SqliteStoreInvites : public ::testing::Test {
 
 TEST_F(SqliteStoreInvites, RedeemCreatesPersonWithInviteRole) {
   ASSERT_TRUE(store_->create_invite(code, Role::host, 10, "speakers").has_value());
-  auto user = store_->redeem_invite(code, "김민준");
+  auto user = store_->redeem_invite(code, "김민준", kDevice);
   ASSERT_TRUE(user.has_value()) << user.error().message;
   EXPECT_EQ(user->display_name, "김민준");
   EXPECT_EQ(user->role, Role::host);
@@ -43,8 +48,8 @@ TEST_F(SqliteStoreInvites, RedeemCreatesPersonWithInviteRole) {
 
 TEST_F(SqliteStoreInvites, SamePersonAgainConsumesNothing) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 1, "").has_value());
-  auto first = store_->redeem_invite(code, "Ana");
-  auto second = store_->redeem_invite(code, "Ana");
+  auto first = store_->redeem_invite(code, "Ana", "");
+  auto second = store_->redeem_invite(code, "Ana", "");
   ASSERT_TRUE(first.has_value());
   ASSERT_TRUE(second.has_value()) << "a returning person must get in even when used up";
   EXPECT_EQ(first->id, second->id);
@@ -54,9 +59,9 @@ TEST_F(SqliteStoreInvites, SamePersonAgainConsumesNothing) {
 
 TEST_F(SqliteStoreInvites, UsedUpInviteRefusesNewPeople) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 2, "").has_value());
-  ASSERT_TRUE(store_->redeem_invite(code, "a").has_value());
-  ASSERT_TRUE(store_->redeem_invite(code, "b").has_value());
-  auto third = store_->redeem_invite(code, "c");
+  ASSERT_TRUE(store_->redeem_invite(code, "a", device(1)).has_value());
+  ASSERT_TRUE(store_->redeem_invite(code, "b", device(2)).has_value());
+  auto third = store_->redeem_invite(code, "c", device(3));
   ASSERT_FALSE(third.has_value());
   EXPECT_EQ(third.error().code, Errc::invalid_invite);
   EXPECT_EQ(uses(), "2");
@@ -66,26 +71,27 @@ TEST_F(SqliteStoreInvites, UsedUpInviteRefusesNewPeople) {
 TEST_F(SqliteStoreInvites, ZeroMaxUsesIsUnlimited) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 0, "open day").has_value());
   for (int i = 0; i < 25; ++i) {
-    ASSERT_TRUE(store_->redeem_invite(code, "person " + std::to_string(i)).has_value()) << i;
+    ASSERT_TRUE(store_->redeem_invite(code, "person " + std::to_string(i), device(i)).has_value())
+        << i;
   }
   EXPECT_EQ(uses(), "25");
 }
 
 TEST_F(SqliteStoreInvites, UnknownCodeIsInvalid) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 0, "").has_value());
-  auto user = store_->redeem_invite("MOIM-2222-3333-4444", "x");
+  auto user = store_->redeem_invite("MOIM-2222-3333-4444", "x", kDevice);
   ASSERT_FALSE(user.has_value());
   EXPECT_EQ(user.error().code, Errc::invalid_invite);
-  auto empty = store_->redeem_invite("", "x");
+  auto empty = store_->redeem_invite("", "x", kDevice);
   ASSERT_FALSE(empty.has_value());
   EXPECT_EQ(empty.error().code, Errc::invalid_invite);
 }
 
 TEST_F(SqliteStoreInvites, CodesAreTypedCaseInsensitively) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 0, "").has_value());
-  auto user = store_->redeem_invite("  moim-7k3q-xp9d-4hwt ", "Bo");
+  auto user = store_->redeem_invite("  moim-7k3q-xp9d-4hwt ", "Bo", kDevice);
   ASSERT_TRUE(user.has_value());
-  auto again = store_->redeem_invite(code, "Bo");
+  auto again = store_->redeem_invite(code, "Bo", kDevice);
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(user->id, again->id);
 }
@@ -93,8 +99,8 @@ TEST_F(SqliteStoreInvites, CodesAreTypedCaseInsensitively) {
 TEST_F(SqliteStoreInvites, DifferentInvitesMakeDifferentPeopleWithTheSameName) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 0, "").has_value());
   ASSERT_TRUE(store_->create_invite("MOIM-HOST-2222-3333", Role::admin, 0, "").has_value());
-  auto a = store_->redeem_invite(code, "Kim");
-  auto b = store_->redeem_invite("MOIM-HOST-2222-3333", "Kim");
+  auto a = store_->redeem_invite(code, "Kim", kDevice);
+  auto b = store_->redeem_invite("MOIM-HOST-2222-3333", "Kim", kDevice);
   ASSERT_TRUE(a.has_value());
   ASSERT_TRUE(b.has_value());
   EXPECT_NE(a->id, b->id);
@@ -116,7 +122,7 @@ TEST_F(SqliteStoreInvites, RejectsBadInvites) {
 
 TEST_F(SqliteStoreInvites, CodesAreNeverStoredInClear) {
   ASSERT_TRUE(store_->create_invite(code, Role::attendee, 0, "cohort 3").has_value());
-  ASSERT_TRUE(store_->redeem_invite(code, "Ana").has_value());
+  ASSERT_TRUE(store_->redeem_invite(code, "Ana", kDevice).has_value());
   EXPECT_EQ(raw_value(file_, "SELECT code_hash FROM invites"), sha256_hex(code));
   EXPECT_EQ(raw_value(file_, "SELECT label FROM invites"), "cohort 3");
   store_.reset();  // closing checkpoints the WAL into the main file
@@ -125,6 +131,7 @@ TEST_F(SqliteStoreInvites, CodesAreNeverStoredInClear) {
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(code), std::string::npos);
   EXPECT_EQ(bytes.find("7K3Q"), std::string::npos);
+  EXPECT_EQ(bytes.find(kDevice), std::string::npos);
 }
 
 }  // namespace

@@ -53,14 +53,14 @@ TEST(SqliteStoreMigrations, DataSurvivesCloseAndReopen) {
   {
     auto store = open_sqlite_store(file);
     ASSERT_TRUE(store->create_invite("MOIM-AAAA-BBBB-CCCC", Role::host, 3, "speakers").has_value());
-    auto user = store->redeem_invite("MOIM-AAAA-BBBB-CCCC", "이서연");
+    auto user = store->redeem_invite("MOIM-AAAA-BBBB-CCCC", "이서연", "device-key-of-이서연");
     ASSERT_TRUE(user.has_value());
     id = user->id;
     ASSERT_TRUE(store->append_chat({0, "lobby", id, "이서연", "안녕하세요", 1000}).has_value());
     ASSERT_TRUE(store->put_mute({id, 0, "spam", 0}).has_value());
   }
   auto store = open_sqlite_store(file);  // re-open: migrations find nothing to do
-  auto again = store->redeem_invite("moim-aaaa-bbbb-cccc", "이서연");
+  auto again = store->redeem_invite("moim-aaaa-bbbb-cccc", "이서연", "device-key-of-이서연");
   ASSERT_TRUE(again.has_value());
   EXPECT_EQ(again->id, id);
   EXPECT_EQ(again->role, Role::host);

@@ -57,6 +57,7 @@ void Avatars::upsert(const v1::Avatar& a) {
   view.role = a.role();
   view.color = a.color();
   view.look = a.look();
+  view.reconnecting = a.reconnecting();
   if (inserted) {
     view.tile = tile;
     view.facing = from_proto(a.facing());

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <system_error>
 
 namespace moim::client {
@@ -29,6 +30,7 @@ JoinSettings load_join_settings(const std::filesystem::path& file) {
     if (key == "name") settings.name = std::move(value);
     if (key == "invite") settings.invite = std::move(value);
     if (key == "room") settings.room = std::move(value);
+    if (key == "device_key") settings.device_key = std::move(value);
   }
   return settings;
 }
@@ -46,14 +48,34 @@ std::string one_line(const std::string& value) {
 
 }  // namespace
 
+bool ensure_device_key(JoinSettings& settings) {
+  if (!settings.device_key.empty()) return false;
+  // std::random_device reads the OS source (getrandom on Linux), not a seeded generator.
+  std::random_device source;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key;
+  for (int i = 0; i < 32; ++i) {
+    const auto byte = source() & 0xffu;
+    key += kHex[byte >> 4];
+    key += kHex[byte & 0xfu];
+  }
+  settings.device_key = std::move(key);
+  return true;
+}
+
 bool save_join_settings(const std::filesystem::path& file, const JoinSettings& settings) {
   std::error_code ec;
   std::filesystem::create_directories(file.parent_path(), ec);
   std::ofstream out(file, std::ios::trunc);
+  // The device key is a secret: only the person's own account may read the file.
+  namespace fs = std::filesystem;
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
+                  ec);
   out << "server=" << one_line(settings.server) << '\n'
       << "name=" << one_line(settings.name) << '\n'
       << "invite=" << one_line(settings.invite) << '\n'
-      << "room=" << one_line(settings.room) << '\n';
+      << "room=" << one_line(settings.room) << '\n'
+      << "device_key=" << one_line(settings.device_key) << '\n';
   return static_cast<bool>(out);
 }
 

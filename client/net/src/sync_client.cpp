@@ -1,18 +1,37 @@
 #include "moim/client/sync_client.hpp"
 
 #include <algorithm>
+#include <random>
 #include <utility>
 
 namespace moim::client {
 
 namespace net = boost::asio;
 
+namespace {
+
+// 16 random bytes as hex: enough for a test device that only has to differ from the others.
+std::string random_device_key() {
+  std::random_device source;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key;
+  for (int i = 0; i < 16; ++i) {
+    const auto byte = source() & 0xffu;
+    key += kHex[byte >> 4];
+    key += kHex[byte & 0xfu];
+  }
+  return key;
+}
+
+}  // namespace
+
 SyncClient::SyncClient() : SyncClient(Connection::Options{}) {}
 
 SyncClient::SyncClient(Connection::Options options)
     : work_(net::make_work_guard(io_)),
       options_(std::move(options)),
-      thread_([this] { io_.run(); }) {}
+      thread_([this] { io_.run(); }),
+      device_key_(random_device_key()) {}
 
 SyncClient::~SyncClient() {
   if (connection_ && !closed()) close("bye");
@@ -125,6 +144,7 @@ std::optional<v1::Envelope> SyncClient::hello_and_join(const std::string& name,
   join.mutable_join()->set_display_name(name);
   join.mutable_join()->set_invite_code(invite);
   join.mutable_join()->set_room(room);
+  join.mutable_join()->set_device_key(device_key_);
   return request(std::move(join));
 }
 

@@ -53,6 +53,12 @@ class SyncClient {
   std::optional<moim::v1::Envelope> hello_and_join(const std::string& name,
                                                    const std::string& invite = "",
                                                    const std::string& room = "");
+  // The Join.device_key hello_and_join sends. Each SyncClient starts with a random one, so it is
+  // a device of its own: on a shared invite code a new SyncClient is a new person even under a
+  // name already taken. Give a later client the key of an earlier one to come back as the same
+  // person. Set it before hello_and_join.
+  const std::string& device_key() const { return device_key_; }
+  void set_device_key(std::string key) { device_key_ = std::move(key); }
   // The Welcome received by hello_and_join, if any.
   std::optional<moim::v1::Welcome> welcome() const;
 
@@ -82,6 +88,7 @@ class SyncClient {
   std::optional<CloseInfo> close_info_;
   std::optional<moim::v1::Welcome> welcome_;
   std::uint32_t next_request_id_ = 1;
+  std::string device_key_;
 };
 
 }  // namespace moim::client

@@ -39,6 +39,7 @@ struct AvatarView {
   TileVec drawn;        // where it is drawn now
   float walk_time = 0;  // seconds spent walking, drives the animation frame
   bool walking = false;
+  bool reconnecting = false;  // their connection dropped; the server holds their place
 };
 
 class Avatars {
