@@ -28,6 +28,9 @@ std::string join(const std::string& name, std::string_view invite = "",
   e.set_request_id(2);
   e.mutable_join()->set_display_name(name);
   e.mutable_join()->set_invite_code(std::string(invite));
+  // The seed world's invites are shared codes, which take a device key: one per name, so the
+  // same name is the same device (and the second join below replaces the first).
+  e.mutable_join()->set_device_key("fuzz-device-" + name);
   e.mutable_join()->set_room(room);
   return proto::encode(e);
 }
