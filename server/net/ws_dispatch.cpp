@@ -191,13 +191,25 @@ void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
     reply(error_envelope(rid, banned.error()));
     return close(CloseCode::banned, banned.error().message);
   }
-  who_ = parked->who;
-  resume_token_ = store::random_token(24);
-  phase_ = Phase::in_room;
   room::Arrival arrival;
   arrival.kind = room::ArrivalKind::resume;
   arrival.avatar = parked->avatar;
   arrival.place = parked->avatar.pos;
+  // A study room may have closed to them while they were away (visitors turned off, they left
+  // the group, it was removed): they come back in the lobby instead, and their held avatar goes.
+  // Their Joined snapshot names the lobby; a notice sent now would arrive before it, while the
+  // client still waits for its answer, so none is sent.
+  if (auto* programme = hub_.programme()) {
+    if (auto allowed = programme->check_enter(parked->who, parked->room); !allowed) {
+      room->drop_held(parked->who.id);
+      room = hub_.room(hub_.config().lobby);
+      if (!room) return reply_error(rid, Errc::no_such_room, "your room is gone; join again");
+      arrival.place.reset();
+    }
+  }
+  who_ = parked->who;
+  resume_token_ = store::random_token(24);
+  phase_ = Phase::in_room;
   hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }
 

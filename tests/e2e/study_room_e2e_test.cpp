@@ -337,6 +337,47 @@ TEST(StudyRoomE2E, ALeadLeavingAloneEndsTheGroupAndEmptiesItsRoom) {
   expect_moved_to_lobby(*visitor);
 }
 
+// Someone whose connection dropped in a study room that closed to them meanwhile comes back in
+// the lobby, and the avatar held for them in the study room goes.
+TEST(StudyRoomE2E, AVisitorResumingIntoARoomClosedMeanwhileComesBackInTheLobby) {
+  TestServer server;
+  auto lead = server.join("리더");
+  v1::Joined first;
+  auto visitor = server.join("방문자", "", &first);
+  auto open = create_group("닫힐 스터디", 5);
+  open.mutable_create_study_group()->set_visitors_allowed(true);
+  auto created = lead->request(open);
+  ASSERT_TRUE(created && created->has_study_group());
+  const auto group = created->study_group().id();
+  const auto room = created->study_group().room();
+  ASSERT_TRUE(lead->request(enter(room))->has_room_entered());
+  ASSERT_TRUE(visitor->request(enter(room))->has_room_entered());
+
+  visitor.reset();  // the connection drops; the room holds the visitor's place
+  auto closed = lead->request(set_access(group, true, false));
+  ASSERT_TRUE(closed && closed->has_study_group());
+
+  auto back = server.connect();
+  v1::Envelope hello;
+  hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+  ASSERT_TRUE(back->request(hello));
+  v1::Envelope resume;
+  resume.mutable_resume()->set_resume_token(first.resume_token());
+  auto resumed = back->request(resume);
+  ASSERT_TRUE(resumed && resumed->has_joined()) << (resumed ? resumed->DebugString() : "timeout");
+  EXPECT_EQ(resumed->joined().room().room(), "lobby");
+  EXPECT_EQ(resumed->joined().user_id(), first.user_id());
+  auto gone = lead->wait_for([&](const v1::Envelope& e) {
+    if (!e.has_frame()) return false;
+    for (auto id : e.frame().removed()) {
+      if (id == first.user_id()) return true;
+    }
+    return false;
+  });
+  EXPECT_TRUE(gone) << "the held avatar stayed in the study room";
+  EXPECT_FALSE(hears_room_chat(*lead, *back, "멤버만 들려요"));
+}
+
 TEST(StudyRoomE2E, LocateRespectsClosedRoomsAndDoNotDisturb) {
   TestServer server;
   v1::Joined jl, jq;
