@@ -103,7 +103,8 @@ TEST_F(AdminCli, InviteRolesComeFromTheRoleTable) {
   const auto host = run({"create-invite", "--role", "host", "--uses", "3"});
   ASSERT_EQ(host.exit_code, 0) << host.err;
   auto store = store::open_sqlite_store(database());
-  auto user = store->redeem_invite(host.out.substr(0, host.out.find('\n')), "지은");
+  auto user =
+      store->redeem_invite(host.out.substr(0, host.out.find('\n')), "지은", "cli-test-device-0001");
   ASSERT_TRUE(user) << user.error().message;
   EXPECT_EQ(user->role, store::Role::host);
   const auto bad = run({"create-invite", "--role", "king"});

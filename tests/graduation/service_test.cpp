@@ -308,7 +308,7 @@ TEST(Service, KeysStoredBeforeDigestsAreJudgedByTheirKind) {
 TEST(Service, AReissuedCodeReplacesTheOldOneAndKeepsTheAccount) {
   Venue v;
   const auto& ana = v.codes.at(0);
-  auto joined = v.db->redeem_invite(ana.invite_code, "김민지");
+  auto joined = v.db->redeem_invite(ana.invite_code, "김민지", "");
   ASSERT_TRUE(joined);
   v.service->note_login(joined->id, v.hash(0));
   auto reissued = v.service->reissue_code(ana.roster_id);
@@ -323,13 +323,13 @@ TEST(Service, AReissuedCodeReplacesTheOldOneAndKeepsTheAccount) {
   EXPECT_EQ(raw_value(db, "SELECT COUNT(*) FROM invites WHERE code_hash = '" + v.hash(0) + "'"),
             "0");
   // The old code opens nothing; the new one with the same name is the same person.
-  auto old_code = v.db->redeem_invite(ana.invite_code, "김민지");
+  auto old_code = v.db->redeem_invite(ana.invite_code, "김민지", "");
   ASSERT_FALSE(old_code);
   EXPECT_EQ(old_code.error().code, Errc::invalid_invite);
-  auto back = v.db->redeem_invite(reissued->invite_code, "김민지");
+  auto back = v.db->redeem_invite(reissued->invite_code, "김민지", "");
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(back->id, joined->id);
-  auto stranger = v.db->redeem_invite(reissued->invite_code, "Someone else");
+  auto stranger = v.db->redeem_invite(reissued->invite_code, "Someone else", "");
   ASSERT_FALSE(stranger);  // still single-use
   // Checking in still works: by the login made before the reissue, and by the new code.
   auto by_old = v.service->check_in({joined->id, false, joined->id, v.hash(0), 0, true}, "", kNow);
@@ -360,7 +360,7 @@ TEST(Service, AHostChecksInByRosterIdOnce) {
   auto early = v.service->check_in_roster(bo.roster_id, kNow);
   ASSERT_FALSE(early);
   EXPECT_EQ(early.error().code, Errc::not_joined);
-  auto joined = v.db->redeem_invite(bo.invite_code, "Bo");
+  auto joined = v.db->redeem_invite(bo.invite_code, "Bo", "");
   ASSERT_TRUE(joined);
   auto done = v.service->check_in_roster(bo.roster_id, kNow);
   ASSERT_TRUE(done) << done.error().message;
