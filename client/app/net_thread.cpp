@@ -10,7 +10,7 @@ NetworkThread::NetworkThread()
 NetworkThread::~NetworkThread() {
   {
     std::lock_guard lock(mutex_);
-    if (connection_) connection_->close("client exit");
+    if (connection_) connection_->leave("client exit");  // others see them go at once
   }
   work_.reset();
   // Give the close handshake a moment; a server that does not answer must not hold us up.
@@ -45,7 +45,7 @@ void NetworkThread::send(const v1::Envelope& envelope) {
 
 void NetworkThread::close(std::string reason) {
   std::lock_guard lock(mutex_);
-  if (connection_) connection_->close(std::move(reason));
+  if (connection_) connection_->leave(std::move(reason));
   ++generation_;
   connection_.reset();
 }

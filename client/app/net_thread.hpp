@@ -37,6 +37,8 @@ class NetworkThread {
   void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout,
                Connection::Options options);
   void send(const v1::Envelope& envelope);
+  // Ends the connection for good (WebSocket 1001, going away): the server takes the person out
+  // of the room at once instead of holding their place for a resume.
   void close(std::string reason);
   // Everything that happened since the last call, in order.
   std::vector<NetEvent> poll();

@@ -40,9 +40,13 @@ class SessionCore : public SessionLink {
   void on_message(std::string_view bytes);
   // Admission was refused for good: back to choosing how to join.
   void back_to_authenticating();
-  // The connection has ended: leaves the room (parked for resume if it simply dropped) and
-  // signs out. `room` is the room the link was attached to, if any.
-  void signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room);
+  // How the client ended the connection: it dropped (or closed normally) and may come back with
+  // its resume token, or it said goodbye (WebSocket 1001, going away) and leaves at once.
+  enum class Ending { dropped, goodbye };
+  // The connection has ended: leaves the room (held for resume if it simply dropped) and signs
+  // out. `room` is the room the link was attached to, if any.
+  void signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room,
+                  Ending ending = Ending::dropped);
 
   // This connection as the hub and rooms hold it.
   virtual std::shared_ptr<SessionLink> link() = 0;

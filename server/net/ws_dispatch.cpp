@@ -82,12 +82,17 @@ void SessionCore::back_to_authenticating() {
   }
 }
 
-void SessionCore::signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room) {
+void SessionCore::signed_out(CloseCode code, const std::shared_ptr<app::RoomHost>& room,
+                             Ending ending) {
   if (!who_) return;
-  // Only a connection that simply dropped may come back with its resume token.
-  const bool resumable = code == CloseCode::normal || code == CloseCode::going_away ||
-                         code == CloseCode::slow_consumer;
-  const auto reason = resumable ? room::LeaveReason::disconnected : room::LeaveReason::kicked;
+  // Only a connection that simply dropped may come back with its resume token; one that said
+  // goodbye leaves at once, so others do not see a reconnecting avatar of someone who quit.
+  const bool resumable =
+      ending == Ending::dropped && (code == CloseCode::normal || code == CloseCode::going_away ||
+                                    code == CloseCode::slow_consumer);
+  const auto reason = resumable                   ? room::LeaveReason::disconnected
+                      : ending == Ending::goodbye ? room::LeaveReason::left
+                                                  : room::LeaveReason::kicked;
   if (room) room->leave(who_->id, this, reason);
   hub_.directory().sign_out(who_->id, this);
 }

@@ -95,6 +95,9 @@ void WsSession::read_next() {
 
 void WsSession::on_read(error_code ec) {
   if (ec) {
+    if (ec == websocket::error::closed && ws_.reason().code == websocket::close_code::going_away) {
+      ending_ = Ending::goodbye;  // the client quit on purpose: no reconnecting avatar
+    }
     if (ec == websocket::error::message_too_big) ++hub_.metrics().protocol_errors_total;
     if (!is_quiet_error(ec)) spdlog::debug("session read: {}", ec.message());
     return finish();
@@ -241,7 +244,7 @@ void WsSession::finish() {
     room = std::move(room_);
     code = close_code_;
   }
-  signed_out(code, room);
+  signed_out(code, room, ending_);
 }
 
 }  // namespace moim::net

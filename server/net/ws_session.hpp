@@ -61,6 +61,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   bool writing_ = false;
   bool closing_ = false;
   CloseCode close_code_ = CloseCode::normal;
+  Ending ending_ = Ending::dropped;  // set by on_read, read by finish (both on the strand)
   std::string close_reason_;
   std::shared_ptr<app::RoomHost> room_;
   SharedBytes in_flight_;  // strand-only: the message being written

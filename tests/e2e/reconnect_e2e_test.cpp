@@ -1,5 +1,6 @@
 // A dropped connection: others keep seeing the avatar where it stood, dimmed, until the person
-// resumes (normal again, same tile, never removed) or the grace period ends (removed).
+// resumes (normal again, same tile, never removed) or the grace period ends (removed). Someone
+// who says goodbye (WebSocket 1001) is removed at once.
 #include <boost/asio/connect.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -146,6 +147,28 @@ TEST(ReconnectE2E, WhenTheGracePeriodEndsTheHeldAvatarIsRemoved) {
   EXPECT_GE(std::chrono::steady_clock::now() - dimmed_at, 500ms);  // not at once: after the grace
   auto late = server.connect();
   auto refused = resume(*late, a.joined().resume_token());
+  ASSERT_TRUE(refused && refused->has_error());
+  EXPECT_EQ(refused->error().code(), v1::ERROR_CODE_RESUME_EXPIRED);
+}
+
+// Quitting is not a drop: a client that closes with 1001 (going away), as the desktop client
+// does when the person leaves, is gone for everyone at once and cannot resume.
+TEST(ReconnectE2E, AClientThatSaysGoodbyeIsRemovedAtOnceAndCannotResume) {
+  TestServer server;
+  v1::Joined ja;
+  auto a = server.join("떠나는이", "", &ja);
+  auto b = server.join("남는이");
+  a->leave("bye");
+  bool dimmed = false;
+  auto gone = b->wait_for([&](const v1::Envelope& e) {
+    const Seen s = seen_in(e, ja.user_id());
+    dimmed = dimmed || (s.upserted && s.avatar.reconnecting());
+    return s.removed;
+  });
+  ASSERT_TRUE(gone) << "the avatar of someone who left stayed";
+  EXPECT_FALSE(dimmed) << "someone who left was shown as reconnecting";
+  auto late = server.connect();
+  auto refused = resume(*late, ja.resume_token());
   ASSERT_TRUE(refused && refused->has_error());
   EXPECT_EQ(refused->error().code(), v1::ERROR_CODE_RESUME_EXPIRED);
 }

@@ -276,33 +276,42 @@ void Connection::write_next() {
 }
 
 void Connection::close(std::string reason) {
-  net::post(state_->ws.get_executor(), [self = shared_from_this(), reason = std::move(reason)] {
-    State& s = *self->state_;
-    switch (s.phase) {
-      case Phase::idle:
-        self->finish({0, {}, "closed before connecting"});
-        return;
-      case Phase::connecting:
-        s.local_error = "connection attempt abandoned";
-        self->finish({0, {}, s.local_error});
-        return;
-      case Phase::open:
-        break;
-      case Phase::closing:
-      case Phase::closed:
-        return;
-    }
-    s.phase = Phase::closing;
-    s.open_snapshot = false;
-    // Drop what was not yet started; the write in flight (if any) finishes on its own.
-    if (s.writing) {
-      s.queue.erase(s.queue.begin() + 1, s.queue.end());
-    } else {
-      s.queue.clear();
-    }
-    s.ws.async_close(websocket::close_reason(websocket::close_code::normal, reason),
-                     [self](beast::error_code ec) { self->on_closed(ec); });
-  });
+  close_with(static_cast<std::uint16_t>(websocket::close_code::normal), std::move(reason));
+}
+
+void Connection::leave(std::string reason) {
+  close_with(static_cast<std::uint16_t>(websocket::close_code::going_away), std::move(reason));
+}
+
+void Connection::close_with(std::uint16_t code, std::string reason) {
+  net::post(
+      state_->ws.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
+        State& s = *self->state_;
+        switch (s.phase) {
+          case Phase::idle:
+            self->finish({0, {}, "closed before connecting"});
+            return;
+          case Phase::connecting:
+            s.local_error = "connection attempt abandoned";
+            self->finish({0, {}, s.local_error});
+            return;
+          case Phase::open:
+            break;
+          case Phase::closing:
+          case Phase::closed:
+            return;
+        }
+        s.phase = Phase::closing;
+        s.open_snapshot = false;
+        // Drop what was not yet started; the write in flight (if any) finishes on its own.
+        if (s.writing) {
+          s.queue.erase(s.queue.begin() + 1, s.queue.end());
+        } else {
+          s.queue.clear();
+        }
+        s.ws.async_close(websocket::close_reason(static_cast<websocket::close_code>(code), reason),
+                         [self](beast::error_code ec) { self->on_closed(ec); });
+      });
 }
 
 void Connection::close_with_error(std::string error_text) {

@@ -174,4 +174,10 @@ void SyncClient::close(std::string reason) {
   wait_closed(std::chrono::seconds(2));
 }
 
+void SyncClient::leave(std::string reason) {
+  if (!connection_) return;
+  connection_->leave(std::move(reason));
+  wait_closed(std::chrono::seconds(2));
+}
+
 }  // namespace moim::client

@@ -67,8 +67,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
   // Exact bytes, for hostile-input tests. `binary` false sends a text frame.
   void send_raw(std::string bytes, bool binary = true);
   // Normal close (1000) with a reason; queued messages not yet written are dropped. Before the
-  // handshake has finished it abandons the attempt. on_close still follows.
+  // handshake has finished it abandons the attempt. on_close still follows. The server holds
+  // the person's place for the resume grace period, as after a dropped connection.
   void close(std::string reason = "bye");
+  // The person is leaving for good: the same close with 1001 (going away), after which the
+  // server takes them out of the room at once and their resume token is spent.
+  void leave(std::string reason = "bye");
 
   // True between on_open and on_close. Safe from any thread (a snapshot).
   bool is_open() const;
@@ -84,6 +88,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void start_read();
   void write_next();
   void close_with_error(std::string error_text);
+  // close() and leave(): a WebSocket close with this code (1000 or 1001).
+  void close_with(std::uint16_t code, std::string reason);
   void on_closed(const boost::system::error_code& ec);  // our async_close completed
   void finish_with_peer_reason();
   void finish(CloseInfo info);

@@ -65,8 +65,10 @@ class SyncClient {
   bool closed() const;
   std::optional<CloseInfo> close_info() const;
   bool wait_closed(std::chrono::milliseconds timeout);
-  // Starts a normal close and waits (up to 2 s) for it to finish.
+  // Starts a normal close and waits (up to 2 s) for it to finish; the server holds the place
+  // for a resume, as after a drop. leave() closes with 1001 (going away): gone at once.
   void close(std::string reason = "bye");
+  void leave(std::string reason = "bye");
 
  private:
   using Clock = std::chrono::steady_clock;
