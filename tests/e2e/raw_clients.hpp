@@ -62,6 +62,20 @@ class RawTcp {
   bool connected_ = false;
 };
 
+using RawWebSocket = boost::beast::websocket::stream<boost::beast::tcp_stream>;
+
+// Says Hello and asks to join as `name` (a --dev guest) on a bare WebSocket; the answers are left
+// for the caller to read, or not.
+inline void send_hello_and_join(RawWebSocket& ws, const std::string& name) {
+  ws.binary(true);
+  v1::Envelope hello;
+  hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
+  ws.write(boost::asio::buffer(proto::encode(hello)));
+  v1::Envelope join;
+  join.mutable_join()->set_display_name(name);
+  ws.write(boost::asio::buffer(proto::encode(join)));
+}
+
 // Joins over a raw WebSocket with a tiny receive window, then never reads (or answers a ping)
 // again: to the server it looks like a reader that stalled or a peer that vanished.
 class StalledClient {
@@ -73,18 +87,12 @@ class StalledClient {
     socket.set_option(asio::socket_base::receive_buffer_size(4096));
     socket.connect({asio::ip::make_address("127.0.0.1"), port});
     ws_.handshake("127.0.0.1", "/ws");
-    ws_.binary(true);
-    v1::Envelope hello;
-    hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
-    ws_.write(asio::buffer(proto::encode(hello)));
-    v1::Envelope join;
-    join.mutable_join()->set_display_name(name);
-    ws_.write(asio::buffer(proto::encode(join)));
+    send_hello_and_join(ws_, name);
   }
 
  private:
   boost::asio::io_context io_;
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  RawWebSocket ws_;
 };
 
 }  // namespace moim::e2e

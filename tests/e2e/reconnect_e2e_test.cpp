@@ -7,6 +7,7 @@
 #include <boost/beast/websocket.hpp>
 
 #include "moim/proto/envelope.hpp"
+#include "raw_clients.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
@@ -20,13 +21,7 @@ class DroppingClient {
     namespace asio = boost::asio;
     boost::beast::get_lowest_layer(ws_).connect({asio::ip::make_address("127.0.0.1"), port});
     ws_.handshake("127.0.0.1", "/ws");
-    ws_.binary(true);
-    v1::Envelope hello;
-    hello.mutable_hello()->set_protocol_version(v1::PROTOCOL_VERSION_CURRENT);
-    ws_.write(asio::buffer(proto::encode(hello)));
-    v1::Envelope join;
-    join.mutable_join()->set_display_name(name);
-    ws_.write(asio::buffer(proto::encode(join)));
+    send_hello_and_join(ws_, name);
     for (int i = 0; i < 20 && joined_.user_id() == 0; ++i) {
       boost::beast::flat_buffer buffer;
       ws_.read(buffer);
@@ -41,7 +36,7 @@ class DroppingClient {
 
  private:
   boost::asio::io_context io_;
-  boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+  RawWebSocket ws_;
   v1::Joined joined_;
 };
 
