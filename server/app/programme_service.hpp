@@ -19,7 +19,7 @@
 #include "moim/v1/moim.pb.h"
 #include "net/session_link.hpp"
 #include "programme/hand_queue.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::app {
 
