@@ -1,13 +1,13 @@
 // GET /api/online   who is online and where
 // POST /api/invites {"role": "attendee"|"host", "max_uses": 0, "label": "..."} → {"code": ...}
 //   The code is shown once; only its hash is stored. Who may invite which role is the role
-//   table's (store/roles.hpp): host invites need an admin token, so a host cannot mint hosts.
+//   table's (core/roles.hpp): host invites need an admin token, so a host cannot mint hosts.
 #include <nlohmann/json.hpp>
 
 #include "api/body.hpp"
 #include "api/routes.hpp"
 #include "app/hub.hpp"
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 namespace moim::api {
 
@@ -53,12 +53,13 @@ ApiResponse create_invite(app::Hub& hub, const ApiRequest& request) {
   if (!max_uses) return ApiResponse::from(max_uses.error());
   const std::string label = body->value("label", std::string());
   if (label.size() > 200) return ApiResponse::error(400, "bad_request", "label is too long");
-  const auto code = store::random_invite_code();
+  const auto code = random_invite_code();
+  if (!code) return ApiResponse::from(code.error());
   const int uses = static_cast<int>(*max_uses);
-  if (auto done = hub.store().create_invite(code, *role, uses, label); !done) {
+  if (auto done = hub.store().create_invite(*code, *role, uses, label); !done) {
     return ApiResponse::from(done.error());
   }
-  return ApiResponse::json(201, {{"code", code}, {"max_uses", uses}, {"label", label}});
+  return ApiResponse::json(201, {{"code", *code}, {"max_uses", uses}, {"label", label}});
 }
 
 }  // namespace

@@ -23,7 +23,7 @@
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
 #include "programme/export.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::api {
 

@@ -6,7 +6,7 @@
 //
 // Access::host routes answer 401 (with WWW-Authenticate: Bearer) when the Authorization header
 // is missing or the token is unknown, and 403 when the token's role may not hold one (an
-// attendee's, see store/roles.hpp); the handler sees request.role set. Access::open routes are for
+// attendee's, see core/roles.hpp); the handler sees request.role set. Access::open routes are for
 // what must be reachable without a header (e.g. a calendar feed that a calendar app subscribes to).
 //
 // Paths are matched as sent, before any percent-decoding, so a proxy's path rules mean what

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <optional>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::app {
@@ -217,24 +217,32 @@ void tell_database(const std::filesystem::path& path, bool existed) {
 }
 
 int create_host_token(store::Store& store, const AdminCommand& admin) {
-  const auto token = store::random_token(24);
-  if (auto done = store.create_host_token(token, admin.role, admin.label); !done) {
+  const auto token = random_token(24);
+  if (!token) {
+    std::cerr << "could not make a token: " << token.error().message << "\n";
+    return 1;
+  }
+  if (auto done = store.create_host_token(*token, admin.role, admin.label); !done) {
     std::cerr << "could not store the token: " << done.error().message << "\n";
     return 1;
   }
-  std::cout << token << "\n";
+  std::cout << *token << "\n";
   std::cerr << "Keep this token: it is shown only once.\n";
   return 0;
 }
 
 int create_invites(store::Store& store, const AdminCommand& admin) {
   for (int i = 0; i < admin.count; ++i) {
-    const auto code = store::random_invite_code();
-    if (auto done = store.create_invite(code, admin.role, admin.uses, admin.label); !done) {
+    const auto code = random_invite_code();
+    if (!code) {
+      std::cerr << "could not make an invite code: " << code.error().message << "\n";
+      return 1;
+    }
+    if (auto done = store.create_invite(*code, admin.role, admin.uses, admin.label); !done) {
       std::cerr << "could not store the invite: " << done.error().message << "\n";
       return 1;
     }
-    std::cout << code << "\n";
+    std::cout << *code << "\n";
   }
   std::cerr << "Invite codes are shown only once.\n";
   return 0;

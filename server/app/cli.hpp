@@ -6,7 +6,7 @@
 #include <variant>
 
 #include "app/config.hpp"
-#include "store/roles.hpp"
+#include "store/store.hpp"
 
 namespace moim::app {
 

@@ -1,6 +1,6 @@
 #include "app/directory.hpp"
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 #include <algorithm>
 
@@ -67,7 +67,7 @@ void ResumeRegistry::park(const std::string& token, Parked parked, std::int64_t 
   drop_expired(now_ms);  // keeps the registry bounded by who left within the grace period
   const auto id = parked.who.id;
   if (auto earlier = by_person_.find(id); earlier != by_person_.end()) erase(earlier->second);
-  auto hash = store::sha256_hex(token);
+  auto hash = sha256_hex(token);
   by_person_[id] = hash;
   parked_[std::move(hash)] = std::move(parked);
 }
@@ -75,7 +75,7 @@ void ResumeRegistry::park(const std::string& token, Parked parked, std::int64_t 
 std::optional<Parked> ResumeRegistry::take(const std::string& token, std::int64_t now_ms) {
   std::lock_guard lock(mutex_);
   // Keyed by the token's hash: looking up a guess compares hashes, never the token itself.
-  const auto hash = store::sha256_hex(token);
+  const auto hash = sha256_hex(token);
   auto it = parked_.find(hash);
   if (it == parked_.end()) return std::nullopt;
   Parked parked = std::move(it->second);

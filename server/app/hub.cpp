@@ -3,12 +3,12 @@
 #include <vector>
 
 #include "app/programme_service.hpp"
+#include "core/secret_hash.hpp"
 #include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
 #include "net/encode_shared.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::app {
 
@@ -87,7 +87,7 @@ Result<Identity> Hub::authenticate(std::string_view display_name, std::string_vi
   if (!user) return user.error();
   if (auto banned = check_ban(user->id); !banned) return banned.error();
   if (!invite_code.empty()) {
-    graduation_.note_login(user->id, store::sha256_hex(store::normalize_invite_code(invite_code)));
+    graduation_.note_login(user->id, sha256_hex(normalize_invite_code(invite_code)));
   }
   return Identity{user->id, user->display_name, user->role};
 }

@@ -19,7 +19,7 @@
 #include "app/session_link.hpp"
 #include "moim/v1/moim.pb.h"
 #include "programme/hand_queue.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::app {
 

@@ -5,11 +5,11 @@
 
 #include "app/hub.hpp"
 #include "app/room_host.hpp"
+#include "core/secret_hash.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
 #include "net/encode_shared.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::app {
 
@@ -49,7 +49,7 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
       r.actor_is_host = role != store::Role::attendee;
       r.target = c.user_id() != 0 ? c.user_id() : me;
       if (!c.invite_code().empty()) {
-        r.invite_hash = store::sha256_hex(store::normalize_invite_code(c.invite_code()));
+        r.invite_hash = sha256_hex(normalize_invite_code(c.invite_code()));
       }
       r.roster_id = c.roster_id();
       r.target_at_desk = room_.in_zone(r.target, world::ZoneKind::checkin);

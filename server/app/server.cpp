@@ -8,7 +8,7 @@
 #include "app/programme_service.hpp"
 #include "moim/tls/context.hpp"
 #include "net/listener.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::app {

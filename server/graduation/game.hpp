@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
 #include "graduation/cards.hpp"
 #include "graduation/palette.hpp"
@@ -22,7 +23,7 @@
 
 namespace moim::graduation {
 
-using UserId = std::uint64_t;
+using moim::UserId;
 
 // One graduate on the roster. `invite_hash` is the SHA-256 of their invite code; `user` is the
 // account that checked in for them (0 until then).

@@ -2,13 +2,11 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
 
 #include <charconv>
-#include <stdexcept>
 #include <unordered_set>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 namespace moim::graduation {
 namespace {
@@ -61,16 +59,14 @@ std::uint64_t user_of(const std::string& ticket) {
 
 }  // namespace
 
-Seed random_seed() {
+Result<Seed> random_seed() {
   Seed seed{};
-  if (RAND_bytes(seed.data(), static_cast<int>(seed.size())) != 1) {
-    throw std::runtime_error("no randomness for the raffle seed");
-  }
+  if (auto filled = random_bytes(seed); !filled) return filled.error();
   return seed;
 }
 
 std::string seed_hex(const Seed& seed) {
-  return store::to_hex(seed.data(), seed.size());
+  return to_hex(seed.data(), seed.size());
 }
 
 Result<Seed> seed_from_hex(std::string_view hex) {
@@ -88,7 +84,7 @@ Result<Seed> seed_from_hex(std::string_view hex) {
 }
 
 std::string commitment_of(const Seed& seed) {
-  return store::sha256_hex({reinterpret_cast<const char*>(seed.data()), seed.size()});
+  return sha256_hex({reinterpret_cast<const char*>(seed.data()), seed.size()});
 }
 
 std::vector<std::string> ticket_lines(
@@ -107,7 +103,7 @@ std::string tickets_digest(const std::vector<std::string>& tickets) {
     if (i > 0) joined += '\n';
     joined += tickets[i];
   }
-  return store::sha256_hex(joined);
+  return sha256_hex(joined);
 }
 
 std::vector<std::uint64_t> draw_winners(const Seed& seed, const std::vector<std::string>& tickets,

@@ -31,7 +31,7 @@ using Seed = std::array<std::uint8_t, 32>;
 
 inline constexpr const char* kRaffleAlgorithm = "moim-raffle-v1";
 
-Seed random_seed();  // OpenSSL's CSPRNG; throws only if the OS has no entropy
+Result<Seed> random_seed();  // OpenSSL's CSPRNG; Errc::internal only if the OS has no entropy
 std::string seed_hex(const Seed& seed);
 Result<Seed> seed_from_hex(std::string_view hex);
 std::string commitment_of(const Seed& seed);

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/secret_hash.hpp"
 #include "graduation/raffle.hpp"
 #include "graduation/roster.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::graduation {
 namespace {
@@ -18,11 +18,11 @@ T loaded(Result<T> result, const char* what) {
   return std::move(*result);
 }
 
-Card to_card(const store::CardRecord& r) {
+Card to_card(const CardRecord& r) {
   return Card{r.name, r.company, r.role, r.links};
 }
 
-std::vector<RosterEntry> to_entries(std::vector<store::RosterRecord> records) {
+std::vector<RosterEntry> to_entries(std::vector<RosterRecord> records) {
   std::vector<RosterEntry> entries;
   entries.reserve(records.size());
   for (auto& r : records) {
@@ -48,7 +48,7 @@ std::string accept_digest(std::uint64_t offer_id) {
 
 // Whether a key's earlier request asked what this one asks. Keys stored before digests were
 // kept have none; for them the kind of request alone decides, as it always did.
-bool asked_same(const store::PastRequest& past, std::string_view digest, bool same_kind) {
+bool asked_same(const PastRequest& past, std::string_view digest, bool same_kind) {
   return past.digest.empty() ? same_kind : past.digest == digest;
 }
 
@@ -56,13 +56,13 @@ Error reused_key() {
   return Error{Errc::conflict, "that request key was used for a different request"};
 }
 
-bool is_swap(store::GradAction action) {
-  return action == store::GradAction::exchange || action == store::GradAction::card_swap;
+bool is_swap(GradAction action) {
+  return action == GradAction::exchange || action == GradAction::card_swap;
 }
 
 }  // namespace
 
-Service::Service(store::GraduationStore& store, GameRules rules, std::uint64_t first_offer_id)
+Service::Service(GraduationStore& store, GameRules rules, std::uint64_t first_offer_id)
     : store_(store), game_(rules, first_offer_id) {
   load();
 }
@@ -149,7 +149,7 @@ Result<CheckInOutcome> Service::check_in_roster(std::int64_t roster_id, std::int
   return write_check_in(*plan, {}, now_ms);
 }
 
-Result<CheckInOutcome> Service::write_check_in(const CheckInPlan& plan, store::RequestKey key,
+Result<CheckInOutcome> Service::write_check_in(const CheckInPlan& plan, RequestKey key,
                                                std::int64_t now_ms) {
   const auto& entry = game_.roster().at(plan.roster_id);
   if (plan.already) return CheckInOutcome{entry.id, entry.name, plan.user, true};
@@ -161,9 +161,9 @@ Result<CheckInOutcome> Service::write_check_in(const CheckInPlan& plan, store::R
 }
 
 // A check-in key used before: the earlier check-in, answered as already done.
-Result<CheckInOutcome> Service::replay_check_in(const store::PastRequest& past,
-                                                std::string_view digest, UserId target) const {
-  if (!asked_same(past, digest, past.action == store::GradAction::check_in)) return reused_key();
+Result<CheckInOutcome> Service::replay_check_in(const PastRequest& past, std::string_view digest,
+                                                UserId target) const {
+  if (!asked_same(past, digest, past.action == GradAction::check_in)) return reused_key();
   auto entry = game_.roster().find(past.ref);
   if (entry == game_.roster().end()) return Error{Errc::internal, "a recorded check-in is missing"};
   return CheckInOutcome{entry->second.id, entry->second.name, target, true};
@@ -175,8 +175,8 @@ Result<int> Service::pick(UserId user, std::optional<int> color, bool at_booth,
   std::lock_guard lock(mutex_);
   const auto digest = pick_digest(color);
   // A colour key used before answers with the colour it picked.
-  const auto answer_past = [&](const store::PastRequest& past) -> Result<int> {
-    if (!asked_same(past, digest, past.action == store::GradAction::pick)) return reused_key();
+  const auto answer_past = [&](const PastRequest& past) -> Result<int> {
+    if (!asked_same(past, digest, past.action == GradAction::pick)) return reused_key();
     return static_cast<int>(past.ref);
   };
   if (!key.empty()) {
@@ -199,10 +199,10 @@ Result<Offer> Service::offer(OfferKind kind, UserId from, UserId to, const Place
   return game_.open_offer(kind, from, to, place_of(from), place_of(to), now_ms);
 }
 
-Result<SwapOutcome> Service::replay(const store::PastRequest& past, std::string_view digest,
+Result<SwapOutcome> Service::replay(const PastRequest& past, std::string_view digest,
                                     UserId acceptor) {
   if (!asked_same(past, digest, is_swap(past.action))) return reused_key();
-  if (past.action == store::GradAction::exchange) {
+  if (past.action == GradAction::exchange) {
     auto e = store_.exchange(past.ref);
     if (!e) return e.error();
     if (!*e) return Error{Errc::internal, "a recorded exchange is missing"};
@@ -216,7 +216,7 @@ Result<SwapOutcome> Service::replay(const store::PastRequest& past, std::string_
                        a_accepted ? x.color_a : x.color_b,
                        true};
   }
-  if (past.action == store::GradAction::card_swap) {
+  if (past.action == GradAction::card_swap) {
     auto swaps = store_.card_swaps();
     if (!swaps) return swaps.error();
     for (const auto& s : *swaps) {
@@ -246,7 +246,7 @@ Result<SwapOutcome> Service::accept(std::uint64_t offer_id, UserId acceptor, std
   if (!plan) return plan.error();
   const UserId a = std::min(plan->offer.from, plan->offer.to);
   const UserId b = std::max(plan->offer.from, plan->offer.to);
-  Result<store::Keyed> written = Error{Errc::internal, "unreachable"};
+  Result<Keyed> written = Error{Errc::internal, "unreachable"};
   if (plan->offer.kind == OfferKind::exchange) {
     const bool from_is_a = a == plan->offer.from;
     written = store_.record_exchange(acceptor, {key, digest},
@@ -332,22 +332,22 @@ std::string Service::vcards(UserId user) const {
   return to_vcards(cards);
 }
 
-Result<store::RosterImportResult> Service::import_roster(std::string_view csv) {
+Result<RosterImportResult> Service::import_roster(std::string_view csv) {
   auto rows = parse_roster(csv);
   if (!rows) return rows.error();
-  std::vector<store::RosterInput> input;
+  std::vector<RosterInput> input;
   input.reserve(rows->size());
   for (auto& r : *rows) input.push_back({r.name, r.email, r.cohort, r.company});
   std::lock_guard lock(mutex_);
-  auto imported = store_.import_roster(input, &store::random_invite_code);
+  auto imported = store_.import_roster(input, &random_invite_code);
   if (!imported) return imported.error();
   if (auto reloaded = reload_roster(); !reloaded) return reloaded.error();
   return imported;
 }
 
-Result<store::ReissuedCode> Service::reissue_code(std::int64_t roster_id) {
+Result<ReissuedCode> Service::reissue_code(std::int64_t roster_id) {
   std::lock_guard lock(mutex_);
-  auto reissued = store_.reissue_code(roster_id, &store::random_invite_code);
+  auto reissued = store_.reissue_code(roster_id, &random_invite_code);
   if (!reissued) return reissued.error();
   if (auto reloaded = reload_roster(); !reloaded) return reloaded.error();
   return reissued;
@@ -379,7 +379,7 @@ Status Service::set_palette(Palette palette) {
                    "colours have been picked already; the palette can no longer change"};
     }
   }
-  std::vector<store::PaletteColor> rows;
+  std::vector<PaletteColor> rows;
   for (const auto& c : palette) rows.push_back({c.name, c.rgb});
   if (auto stored = store_.set_palette(rows); !stored) return stored;
   return game_.set_palette(std::move(palette));
@@ -404,17 +404,18 @@ Counts Service::counts() const {
   return c;
 }
 
-Result<store::RaffleRecord> Service::create_raffle(int winners, int extra_every) {
+Result<RaffleRecord> Service::create_raffle(int winners, int extra_every) {
   if (winners < 1 || winners > 100) return Error{Errc::bad_request, "winners is 1 to 100"};
   if (extra_every < 0 || extra_every > 1000) {
     return Error{Errc::bad_request, "extra_every is 0 (no extra tickets) to 1000"};
   }
-  const Seed seed = random_seed();
-  store::RaffleRecord raffle;
+  const auto seed = random_seed();
+  if (!seed) return seed.error();
+  RaffleRecord raffle;
   raffle.winners = winners;
   raffle.extra_every = extra_every;
-  raffle.seed_hex = seed_hex(seed);
-  raffle.commitment = commitment_of(seed);
+  raffle.seed_hex = seed_hex(*seed);
+  raffle.commitment = commitment_of(*seed);
   std::lock_guard lock(mutex_);
   auto created = store_.create_raffle(std::move(raffle));
   if (created) extra_every_ = extra_every;
@@ -449,7 +450,7 @@ Result<DrawOutcome> Service::draw(std::int64_t raffle_id, std::int64_t now_ms) {
   return out;
 }
 
-Result<std::optional<store::RaffleRecord>> Service::raffle(std::int64_t raffle_id) {
+Result<std::optional<RaffleRecord>> Service::raffle(std::int64_t raffle_id) {
   std::lock_guard lock(mutex_);
   return store_.raffle(raffle_id);
 }

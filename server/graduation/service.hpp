@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "graduation/game.hpp"
-#include "store/graduation_store.hpp"
+#include "graduation/graduation_store.hpp"
 
 namespace moim::graduation {
 
@@ -72,7 +72,7 @@ struct LeaderboardRow {
 };
 
 struct DrawOutcome {
-  store::RaffleRecord raffle;
+  RaffleRecord raffle;
   std::vector<std::pair<UserId, std::string>> winners;  // in the order drawn
   bool already = false;                                 // drawn before: this is that draw
 };
@@ -81,7 +81,7 @@ class Service {
  public:
   // Loads the roster, palette, colours, exchanges, swaps and cards; throws std::runtime_error
   // when the store cannot be read (start-up only).
-  Service(store::GraduationStore& store, GameRules rules, std::uint64_t first_offer_id);
+  Service(GraduationStore& store, GameRules rules, std::uint64_t first_offer_id);
 
   // --- people (from room strands) -----------------------------------------------------------
   void note_login(UserId user, const std::string& invite_hash);
@@ -103,9 +103,9 @@ class Service {
   std::string vcards(UserId user) const;
 
   // --- hosts ----------------------------------------------------------------------------------
-  Result<store::RosterImportResult> import_roster(std::string_view csv);
-  // A new invite code for a graduate who lost theirs (see store::ReissuedCode).
-  Result<store::ReissuedCode> reissue_code(std::int64_t roster_id);
+  Result<RosterImportResult> import_roster(std::string_view csv);
+  // A new invite code for a graduate who lost theirs (see ReissuedCode).
+  Result<ReissuedCode> reissue_code(std::int64_t roster_id);
   // Checks in the account that joined with graduate `roster_id`'s code, without the desk (the
   // host vouches). Once: a second call answers `already`. Errc::not_joined before they join.
   Result<CheckInOutcome> check_in_roster(std::int64_t roster_id, std::int64_t now_ms);
@@ -114,26 +114,25 @@ class Service {
   Status set_palette(Palette palette);
   Counts counts() const;
   std::map<std::int64_t, RosterEntry> roster() const;
-  Result<store::RaffleRecord> create_raffle(int winners, int extra_every);
+  Result<RaffleRecord> create_raffle(int winners, int extra_every);
   Result<DrawOutcome> draw(std::int64_t raffle_id, std::int64_t now_ms);
-  Result<std::optional<store::RaffleRecord>> raffle(std::int64_t raffle_id);
+  Result<std::optional<RaffleRecord>> raffle(std::int64_t raffle_id);
   std::vector<LeaderboardRow> leaderboard(std::size_t limit) const;
   std::string results_csv();
 
  private:
   Status check_key(std::string_view key) const;
   Card card_locked(UserId user) const;
-  Result<SwapOutcome> replay(const store::PastRequest& past, std::string_view digest,
-                             UserId acceptor);
-  Result<CheckInOutcome> replay_check_in(const store::PastRequest& past, std::string_view digest,
+  Result<SwapOutcome> replay(const PastRequest& past, std::string_view digest, UserId acceptor);
+  Result<CheckInOutcome> replay_check_in(const PastRequest& past, std::string_view digest,
                                          UserId target) const;
-  Result<CheckInOutcome> write_check_in(const CheckInPlan& plan, store::RequestKey key,
+  Result<CheckInOutcome> write_check_in(const CheckInPlan& plan, RequestKey key,
                                         std::int64_t now_ms);
   Status reload_roster();
   int tickets_locked(UserId user) const;
   void load();
 
-  store::GraduationStore& store_;
+  GraduationStore& store_;
   mutable std::mutex mutex_;
   Game game_;
   std::map<UserId, Card> cards_;

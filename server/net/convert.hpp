@@ -7,6 +7,7 @@
 #include "core/result.hpp"
 #include "moim/v1/moim.pb.h"
 #include "room/types.hpp"
+#include "store/store.hpp"
 
 namespace moim::net {
 

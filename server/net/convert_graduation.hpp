@@ -5,6 +5,7 @@
 #include "graduation/service.hpp"
 #include "moim/v1/moim.pb.h"
 #include "room/types.hpp"
+#include "store/store.hpp"
 
 namespace moim::net {
 

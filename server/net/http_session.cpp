@@ -10,8 +10,8 @@
 #include "api/api.hpp"
 #include "api/router.hpp"
 #include "app/hub.hpp"
+#include "core/secret_hash.hpp"
 #include "net/ws_session.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::net {
 
@@ -76,7 +76,7 @@ HttpResponse route_api(const HttpRequest& request, const api::Router& router) {
 bool metrics_allowed(const HttpRequest& request, const ServerConfig& config) {
   if (config.metrics_token.empty()) return true;
   const auto token = api::bearer_token(request[http::field::authorization]);
-  return !token.empty() && store::sha256_hex(token) == store::sha256_hex(config.metrics_token);
+  return !token.empty() && sha256_hex(token) == sha256_hex(config.metrics_token);
 }
 
 HttpResponse metrics(const HttpRequest& request, app::Hub& hub) {

@@ -3,12 +3,12 @@
 // room intent. Every request is answered.
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
+#include "core/secret_hash.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
 #include "net/encode_shared.hpp"
 #include "net/session_core.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::net {
 
@@ -176,8 +176,10 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
       return reply(error_envelope(rid, allowed.error()));
     }
   }
+  auto token = random_token(24);
+  if (!token) return reply(error_envelope(rid, token.error()));
   who_ = *who;
-  resume_token_ = store::random_token(24);
+  resume_token_ = std::move(*token);
   phase_ = Phase::in_room;
   room::Arrival arrival;
   arrival.kind = room::ArrivalKind::join;
@@ -186,6 +188,8 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
 
 void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
   if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
+  auto token = random_token(24);  // before the parked session is taken, so a failure spends nothing
+  if (!token) return reply(error_envelope(rid, token.error()));
   auto parked = hub_.take_parked(resume.resume_token());
   if (!parked) {
     return reply_error(rid, Errc::resume_expired, "that session has ended; join again");
@@ -213,7 +217,7 @@ void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
     }
   }
   who_ = parked->who;
-  resume_token_ = store::random_token(24);
+  resume_token_ = std::move(*token);
   phase_ = Phase::in_room;
   hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }

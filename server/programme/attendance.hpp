@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "programme/schedule.hpp"
-#include "store/store.hpp"
 
 namespace moim::programme {
 
-using store::UserId;
+using moim::UserId;
 
 struct Visit {
   UserId user = 0;

@@ -4,7 +4,7 @@
 
 namespace moim::programme {
 
-int HandQueue::raise(store::UserId user, std::string name) {
+int HandQueue::raise(UserId user, std::string name) {
   auto it = std::find_if(hands_.begin(), hands_.end(),
                          [user](const RaisedHand& h) { return h.user == user; });
   if (it != hands_.end()) return static_cast<int>(it - hands_.begin()) + 1;
@@ -12,7 +12,7 @@ int HandQueue::raise(store::UserId user, std::string name) {
   return static_cast<int>(hands_.size());
 }
 
-bool HandQueue::lower(store::UserId user) {
+bool HandQueue::lower(UserId user) {
   return std::erase_if(hands_, [user](const RaisedHand& h) { return h.user == user; }) > 0;
 }
 

@@ -7,22 +7,22 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
-#include "store/store.hpp"
 
 namespace moim::programme {
 
 struct RaisedHand {
-  store::UserId user = 0;
+  UserId user = 0;
   std::string name;
 };
 
 class HandQueue {
  public:
   // Returns the 1-based place in the queue; raising again keeps the earlier place.
-  int raise(store::UserId user, std::string name);
+  int raise(UserId user, std::string name);
   // True if the hand was up.
-  bool lower(store::UserId user);
+  bool lower(UserId user);
   // The first hand, taken off the queue; hand_queue_empty when nobody waits.
   Result<RaisedHand> next();
   const std::deque<RaisedHand>& hands() const { return hands_; }

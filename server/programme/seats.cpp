@@ -4,7 +4,7 @@
 
 namespace moim::programme {
 
-Result<SeatBooking> SeatLedger::book(store::UserId user) {
+Result<SeatBooking> SeatLedger::book(UserId user) {
   if (status(user).status != SeatStatus::none) {
     return Error{Errc::already_booked, "you already have a booking"};
   }
@@ -13,23 +13,23 @@ Result<SeatBooking> SeatLedger::book(store::UserId user) {
   return status(user);
 }
 
-Result<store::UserId> SeatLedger::cancel(store::UserId user) {
+Result<UserId> SeatLedger::cancel(UserId user) {
   auto it = std::find_if(entries_.begin(), entries_.end(),
                          [user](const Entry& e) { return e.user == user; });
   if (it == entries_.end()) return Error{Errc::not_booked, "you have no booking"};
   const bool freed = it->status == SeatStatus::confirmed;
   entries_.erase(it);
-  if (!freed) return store::UserId{0};
+  if (!freed) return UserId{0};
   for (auto& e : entries_) {
     if (e.status == SeatStatus::waitlisted) {
       e.status = SeatStatus::confirmed;
       return e.user;
     }
   }
-  return store::UserId{0};
+  return UserId{0};
 }
 
-SeatBooking SeatLedger::status(store::UserId user) const {
+SeatBooking SeatLedger::status(UserId user) const {
   int position = 0;
   for (const auto& e : entries_) {
     if (e.status == SeatStatus::waitlisted) ++position;

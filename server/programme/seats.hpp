@@ -9,15 +9,15 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
-#include "store/store.hpp"
 
 namespace moim::programme {
 
 enum class SeatStatus : std::uint8_t { none = 0, confirmed = 1, waitlisted = 2 };
 
 struct SeatBooking {
-  store::UserId user = 0;
+  UserId user = 0;
   SeatStatus status = SeatStatus::none;
   int waitlist_position = 0;  // 1-based when waitlisted
 };
@@ -26,16 +26,16 @@ class SeatLedger {
  public:
   explicit SeatLedger(int seats) : seats_(seats) {}
 
-  Result<SeatBooking> book(store::UserId user);
+  Result<SeatBooking> book(UserId user);
   // Cancels; returns who moved up from the waitlist (0 if nobody).
-  Result<store::UserId> cancel(store::UserId user);
-  SeatBooking status(store::UserId user) const;
+  Result<UserId> cancel(UserId user);
+  SeatBooking status(UserId user) const;
   int confirmed() const;
   int waitlisted() const;
 
  private:
   struct Entry {
-    store::UserId user;
+    UserId user;
     SeatStatus status;
   };
   int seats_;

@@ -9,15 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
+#include "core/roles.hpp"
 #include "programme/focus_timer.hpp"
 #include "programme/schedule.hpp"
-#include "store/store.hpp"
 
 namespace moim::programme {
 
-using store::Role;
-using store::UserId;
+using moim::Role;
+using moim::UserId;
 using GroupId = std::int64_t;
 
 enum class GroupKind : std::uint8_t {

@@ -23,15 +23,15 @@ bool AoiGrid::sees(Cell observer, Cell target) const {
          std::abs(observer.cy - target.cy) <= radius_;
 }
 
-void AoiGrid::insert(store::UserId id, world::TilePos p) {
+void AoiGrid::insert(UserId id, world::TilePos p) {
   add_to_cell(index_of(cell_of(p)), id);
 }
 
-void AoiGrid::remove(store::UserId id, world::TilePos p) {
+void AoiGrid::remove(UserId id, world::TilePos p) {
   remove_from_cell(index_of(cell_of(p)), id);
 }
 
-bool AoiGrid::move(store::UserId id, world::TilePos from, world::TilePos to) {
+bool AoiGrid::move(UserId id, world::TilePos from, world::TilePos to) {
   const int a = index_of(cell_of(from));
   const int b = index_of(cell_of(to));
   if (a == b) return false;
@@ -59,13 +59,13 @@ void AoiGrid::cells_overlapping(world::TileRect rect, std::vector<int>& out) con
   }
 }
 
-void AoiGrid::add_to_cell(int index, store::UserId id) {
+void AoiGrid::add_to_cell(int index, UserId id) {
   auto& cell = cells_[static_cast<std::size_t>(index)];
   if (cell.empty()) occupied_.push_back(index);
   cell.push_back(id);
 }
 
-void AoiGrid::remove_from_cell(int index, store::UserId id) {
+void AoiGrid::remove_from_cell(int index, UserId id) {
   auto& cell = cells_[static_cast<std::size_t>(index)];
   // Swap-and-pop: order inside a cell carries no meaning.
   auto it = std::find(cell.begin(), cell.end(), id);

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "moim/world/geometry.hpp"
-#include "store/store.hpp"
 
 namespace moim::room {
 
@@ -30,12 +30,12 @@ class AoiGrid {
   // Whether someone in `observer` sees `target`.
   bool sees(Cell observer, Cell target) const;
 
-  void insert(store::UserId id, world::TilePos p);
-  void remove(store::UserId id, world::TilePos p);
+  void insert(UserId id, world::TilePos p);
+  void remove(UserId id, world::TilePos p);
   // Returns true if the person changed cells.
-  bool move(store::UserId id, world::TilePos from, world::TilePos to);
+  bool move(UserId id, world::TilePos from, world::TilePos to);
 
-  const std::vector<store::UserId>& members(int cell_index) const { return cells_[cell_index]; }
+  const std::vector<UserId>& members(int cell_index) const { return cells_[cell_index]; }
   // Indices of the cells within radius of `c`, including c.
   void visible_cells(Cell c, std::vector<int>& out) const;
   // Indices of the cells overlapping a tile rectangle.
@@ -44,14 +44,14 @@ class AoiGrid {
   const std::vector<int>& occupied() const { return occupied_; }
 
  private:
-  void add_to_cell(int index, store::UserId id);
-  void remove_from_cell(int index, store::UserId id);
+  void add_to_cell(int index, UserId id);
+  void remove_from_cell(int index, UserId id);
 
   int cell_tiles_;
   int radius_;
   int cols_;
   int rows_;
-  std::vector<std::vector<store::UserId>> cells_;
+  std::vector<std::vector<UserId>> cells_;
   std::vector<int> occupied_;
 };
 

@@ -5,11 +5,11 @@
 namespace moim::room {
 
 Room::Room(std::string id, std::shared_ptr<const world::Map> map, RoomConfig config,
-           store::Store& store, RoomSink& sink)
+           ChatArchive& archive, RoomSink& sink)
     : id_(std::move(id)),
       map_(std::move(map)),
       config_(config),
-      store_(store),
+      chat_(archive, id_, config_.chat_history),
       sink_(sink),
       grid_(map_->width(), map_->height(), config.aoi_cell_tiles, config.aoi_radius_cells) {}
 
@@ -255,13 +255,9 @@ SnapshotView Room::snapshot_for(const Member& m) const {
   for (int cell : scratch_cells_) {
     for (UserId other : grid_.members(cell)) snap.avatars.push_back(members_.at(other).avatar);
   }
-  auto history = store_.recent_chat(id_, config_.chat_history);
-  if (history) {
-    for (auto& record : *history) {
-      snap.history.push_back(ChatView{record.id, ChatScope::room, record.user_id,
-                                      std::move(record.display_name), std::move(record.text),
-                                      record.sent_at_ms, 0, id_});
-    }
+  for (const auto& record : chat_.recent()) {
+    snap.history.push_back(ChatView{record.id, ChatScope::room, record.user_id, record.display_name,
+                                    record.text, record.sent_at_ms, 0, id_});
   }
   return snap;
 }

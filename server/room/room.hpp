@@ -16,10 +16,11 @@
 #include "core/result.hpp"
 #include "moim/world/map.hpp"
 #include "room/aoi_grid.hpp"
+#include "room/chat_archive.hpp"
+#include "room/chat_ring.hpp"
 #include "room/room_sink.hpp"
 #include "room/token_bucket.hpp"
 #include "room/types.hpp"
-#include "store/store.hpp"
 
 namespace moim::room {
 
@@ -35,8 +36,9 @@ struct RoomConfig {
 
 class Room {
  public:
+  // Reads the room's recent chat from `archive` here, once; later room chat is written through.
   Room(std::string id, std::shared_ptr<const world::Map> map, RoomConfig config,
-       store::Store& store, RoomSink& sink);
+       ChatArchive& archive, RoomSink& sink);
 
   const std::string& id() const { return id_; }
   const world::Map& map() const { return *map_; }
@@ -84,7 +86,6 @@ class Room {
 
   // Emits the frames for everything that changed since the last flush.
   void flush();
-  std::uint64_t tick() const { return tick_; }
 
  private:
   struct Member {
@@ -134,14 +135,14 @@ class Room {
   std::string id_;
   std::shared_ptr<const world::Map> map_;
   RoomConfig config_;
-  store::Store& store_;
+  ChatRing chat_;  // the room chat a newcomer's snapshot shows
   RoomSink& sink_;
   AoiGrid grid_;
   std::unordered_map<UserId, Member> members_;
   std::vector<UserId> dirty_;
   std::vector<Departure> departed_;
   std::vector<UserId> held_;  // few at a time: those whose connection dropped recently
-  std::uint64_t tick_ = 0;
+  std::uint64_t tick_ = 0;    // numbers the frames flush() emits
   std::uint32_t arrivals_ = 0;
   mutable std::vector<int> scratch_cells_;
   std::vector<int> scratch_cells_b_;

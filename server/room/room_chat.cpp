@@ -49,8 +49,7 @@ void Room::chat(UserId id, std::uint32_t request_id, const ChatIntent& intent,
       return sink_.chat(to, chat);
     }
     case ChatScope::room: {
-      auto stored =
-          store_.append_chat(store::ChatRecord{0, id_, id, m->avatar.name, intent.text, now_ms});
+      auto stored = chat_.append(ChatRecord{0, id_, id, m->avatar.name, intent.text, now_ms});
       if (!stored) return sink_.error(id, request_id, {Errc::internal, "could not store chat"});
       chat.id = stored->id;
       sink_.ack(id, request_id);

@@ -6,13 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/ids.hpp"
+#include "core/roles.hpp"
 #include "moim/world/geometry.hpp"
-#include "store/store.hpp"
 
 namespace moim::room {
 
-using store::Role;
-using store::UserId;
+using moim::Role;
+using moim::UserId;
 using world::Direction;
 using world::TilePos;
 

@@ -1,7 +1,7 @@
 #pragma once
 // Thin RAII over the SQLite C API, private to the store. Header-only on purpose: the store
-// library is three translation units (sqlite_store, migrations, secret_hash) and these helpers
-// are shared by the first two.
+// library is three translation units (sqlite_store, migrations and the feature stores) and these
+// helpers are shared by the first two.
 //
 // Not thread-safe by itself: the owner (SqliteStore) serialises every use behind its mutex.
 #include <sqlite3.h>

@@ -3,13 +3,15 @@
 #include <charconv>
 #include <chrono>
 
+#include "core/secret_hash.hpp"
 #include "store/graduation_queries.hpp"
-#include "store/secret_hash.hpp"
 #include "store/sqlite_database.hpp"
 
 namespace moim::store {
 namespace {
 
+// The types of the interface this file implements (graduation/graduation_store.hpp).
+using namespace graduation;
 namespace q = sql::grad;
 using sqlite::Query;
 
@@ -62,7 +64,7 @@ class SqliteGraduationStore final : public GraduationStore {
   explicit SqliteGraduationStore(std::shared_ptr<sqlite::Database> db) : db_(std::move(db)) {}
 
   Result<RosterImportResult> import_roster(const std::vector<RosterInput>& rows,
-                                           std::string (*make_code)()) override {
+                                           Result<std::string> (*make_code)()) override {
     const auto lock = db_->lock();
     sqlite::Transaction tx(db_->handle());
     if (tx.begin_result() != SQLITE_OK) return db_->internal("import roster: begin");
@@ -84,7 +86,9 @@ class SqliteGraduationStore final : public GraduationStore {
         continue;
       }
       if (rc != SQLITE_DONE) return db_->internal("find roster");
-      const std::string code = make_code();
+      auto made = make_code();
+      if (!made) return made.error();
+      const std::string code = std::move(*made);
       const std::string hash = sha256_hex(normalize_invite_code(code));
       Query invite(db_->prepare(q::insert_invite));
       invite.bind(1, hash).bind(2, now);
@@ -113,7 +117,8 @@ class SqliteGraduationStore final : public GraduationStore {
     return out;
   }
 
-  Result<ReissuedCode> reissue_code(std::int64_t roster_id, std::string (*make_code)()) override {
+  Result<ReissuedCode> reissue_code(std::int64_t roster_id,
+                                    Result<std::string> (*make_code)()) override {
     const auto lock = db_->lock();
     sqlite::Transaction tx(db_->handle());
     if (tx.begin_result() != SQLITE_OK) return db_->internal("reissue code: begin");
@@ -122,7 +127,9 @@ class SqliteGraduationStore final : public GraduationStore {
     const int rc = find.step();
     if (rc == SQLITE_DONE) return Error{Errc::not_on_roster, "no such graduate on the roster"};
     if (rc != SQLITE_ROW) return db_->internal("find roster entry");
-    ReissuedCode out{roster_id, find.text(0), find.text(1), make_code(), find.int64(3) > 0};
+    auto made = make_code();
+    if (!made) return made.error();
+    ReissuedCode out{roster_id, find.text(0), find.text(1), std::move(*made), find.int64(3) > 0};
     const std::string old_hash = find.text(2);
     const std::string hash = sha256_hex(normalize_invite_code(out.invite_code));
     Query invite(db_->prepare(q::rehash_invite));
@@ -410,7 +417,7 @@ class SqliteGraduationStore final : public GraduationStore {
 
 }  // namespace
 
-std::unique_ptr<GraduationStore> make_sqlite_graduation_store(
+std::unique_ptr<graduation::GraduationStore> make_sqlite_graduation_store(
     std::shared_ptr<sqlite::Database> db) {
   return std::make_unique<SqliteGraduationStore>(std::move(db));
 }

@@ -2,7 +2,7 @@
 // The graduation store over the process's shared SQLite connection (sqlite_database.hpp).
 #include <memory>
 
-#include "store/graduation_store.hpp"
+#include "graduation/graduation_store.hpp"
 
 namespace moim::store {
 
@@ -10,6 +10,7 @@ namespace sqlite {
 class Database;
 }
 
-std::unique_ptr<GraduationStore> make_sqlite_graduation_store(std::shared_ptr<sqlite::Database> db);
+std::unique_ptr<graduation::GraduationStore> make_sqlite_graduation_store(
+    std::shared_ptr<sqlite::Database> db);
 
 }  // namespace moim::store

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 #include "store/sqlite_database.hpp"
 
 namespace moim::programme {

@@ -6,10 +6,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/secret_hash.hpp"
 #include "moim/proto/text.hpp"
 #include "store/migrations.hpp"
 #include "store/name_marks.hpp"
-#include "store/secret_hash.hpp"
 #include "store/sqlite_database.hpp"
 #include "store/sqlite_graduation_store.hpp"
 #include "store/sqlite_programme_store.hpp"

@@ -4,9 +4,10 @@
 // only implementation today (sqlite_store.hpp). Implementations are thread-safe: rooms on
 // different strands call them concurrently.
 //
-// Features keep their own store interface beside this one (e.g. a ProgrammeStore for study
-// groups and talks) so this header does not grow with every feature. HOW TO ADD ONE: declare the
-// interface in store/<feature>_store.hpp, implement it over the shared connection in
+// Features keep their own store interface beside their rules (e.g. programme/programme_store.hpp
+// for study groups and talks), so the rules never include the store and this header does not grow
+// with every feature. HOW TO ADD ONE: declare the interface in <feature>/<feature>_store.hpp,
+// implement it over the shared connection in
 // store/sqlite_<feature>_store.cpp (see sqlite_database.hpp: one mutex and statement cache for
 // every store of the file, so transactions never interleave), add its tables as a migration
 // step, and give Store an accessor `virtual <Feature>Store& <feature>() = 0;` that SqliteStore
@@ -20,17 +21,35 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
-#include "store/graduation_store.hpp"
-#include "store/roles.hpp"
+#include "core/roles.hpp"
+#include "graduation/graduation_store.hpp"
+#include "room/chat_archive.hpp"
 
 namespace moim::programme {
-class ProgrammeStore;  // store/programme_store.hpp
+class ProgrammeStore;  // programme/programme_store.hpp
 }
 
 namespace moim::store {
 
-using UserId = std::uint64_t;
+// Ids and roles belong to core, since the rules use them too; the layers above the store keep
+// calling them by their store:: names.
+using moim::kRoles;
+using moim::may_hold_invite;
+using moim::may_hold_token;
+using moim::may_invite_over_api;
+using moim::Role;
+using moim::role_info;
+using moim::role_name;
+using moim::role_named;
+using moim::role_names;
+using moim::RoleInfo;
+using moim::UserId;
+using room::ChatRecord;
+// Graduation keeps its store interface beside its rules; the layers above name its raffle here.
+using graduation::GraduationStore;
+using graduation::RaffleRecord;
 
 // Limits of Join.device_key, in bytes: long enough to be unguessable, short enough to hash.
 inline constexpr std::size_t kMinDeviceKeyBytes = 16;
@@ -43,15 +62,6 @@ struct User {
   std::int64_t created_at_ms = 0;  // UTC
 };
 
-struct ChatRecord {
-  std::int64_t id = 0;  // assigned by the store
-  std::string room;
-  UserId user_id = 0;
-  std::string display_name;
-  std::string text;
-  std::int64_t sent_at_ms = 0;  // UTC
-};
-
 // A ban or a mute. until_ms == 0 means until lifted.
 struct Sanction {
   UserId user_id = 0;
@@ -60,7 +70,7 @@ struct Sanction {
   UserId by = 0;
 };
 
-class Store {
+class Store : public room::ChatArchive {
  public:
   virtual ~Store() = default;
 
@@ -91,9 +101,8 @@ class Store {
   virtual Status create_host_token(std::string_view token, Role role, std::string_view label) = 0;
   virtual Result<std::optional<Role>> role_for_token(std::string_view token) = 0;
 
-  // Room chat. append assigns the id; recent returns the newest `limit`, oldest first.
-  virtual Result<ChatRecord> append_chat(ChatRecord record) = 0;
-  virtual Result<std::vector<ChatRecord>> recent_chat(std::string_view room, std::size_t limit) = 0;
+  // Room chat: append_chat and recent_chat, the port rooms keep their history through
+  // (room/chat_archive.hpp).
 
   // Moderation. put_* replaces any earlier sanction of that kind for the person.
   virtual Status put_ban(const Sanction& ban) = 0;
@@ -105,7 +114,7 @@ class Store {
 
   // Study groups and the tech-talk hall, on the same database.
   virtual programme::ProgrammeStore& programme() = 0;
-  // Graduation day: roster, check-ins, stickers, cards, raffles (graduation_store.hpp).
+  // Graduation day: roster, check-ins, stickers, cards, raffles (graduation/graduation_store.hpp).
   virtual GraduationStore& graduation() = 0;
 };
 

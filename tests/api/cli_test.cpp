@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::app {
@@ -28,7 +28,8 @@ struct Outcome {
 class AdminCli : public ::testing::Test {
  protected:
   AdminCli()
-      : dir_(std::filesystem::temp_directory_path() / ("moim-cli-test-" + store::random_token(8))) {
+      : dir_(std::filesystem::temp_directory_path() /
+             ("moim-cli-test-" + random_token(8).value())) {
     std::filesystem::create_directories(dir_);
   }
   ~AdminCli() override {

@@ -1,4 +1,4 @@
-#include "store/roles.hpp"
+#include "core/roles.hpp"
 
 #include <gtest/gtest.h>
 

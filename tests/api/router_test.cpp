@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::api {
@@ -17,7 +17,8 @@ namespace {
 class TempFile {
  public:
   TempFile()
-      : dir_(std::filesystem::temp_directory_path() / ("moim-api-test-" + store::random_token(8))) {
+      : dir_(std::filesystem::temp_directory_path() /
+             ("moim-api-test-" + random_token(8).value())) {
     std::filesystem::create_directories(dir_);
   }
   ~TempFile() {
@@ -37,7 +38,7 @@ void insert_attendee_token(const std::filesystem::path& file, const std::string&
   ASSERT_EQ(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
   const std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
   const auto sql = "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES ('" +
-                   store::sha256_hex(token) + "', 1, 'old', 0)";
+                   sha256_hex(token) + "', 1, 'old', 0)";
   ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
 }
 

@@ -107,7 +107,7 @@ TEST(HostileSecrets, InviteCodesAndTokensNeverReachTheLog) {
   for (const auto& secret : secrets) {
     ASSERT_FALSE(secret.empty());
     EXPECT_EQ(text.find(secret), std::string::npos) << "logged: " << secret << "\n" << text;
-    EXPECT_EQ(text.find(store::sha256_hex(secret)), std::string::npos) << secret;
+    EXPECT_EQ(text.find(sha256_hex(secret)), std::string::npos) << secret;
   }
 }
 

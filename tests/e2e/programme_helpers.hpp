@@ -9,7 +9,7 @@ namespace moim::e2e {
 inline std::unique_ptr<SyncClient> join_host(TestServer& server, const std::string& name,
                                              const std::string& room = "",
                                              v1::Joined* joined = nullptr) {
-  const std::string code = "HOST-" + store::random_token(6);
+  const std::string code = "HOST-" + random_token(6).value();
   EXPECT_TRUE(server.server().hub().store().create_invite(code, store::Role::host, 0, "hosts"));
   auto c = server.connect();
   auto reply = c->hello_and_join(name, code, room);

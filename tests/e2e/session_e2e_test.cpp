@@ -1,12 +1,12 @@
 // Joining, coming back, moderation and presence, end to end.
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
 namespace {
 
 std::string make_invite(TestServer& server, store::Role role) {
-  const auto code = store::random_invite_code();
+  const auto code = random_invite_code().value();
   auto created = server.server().hub().store().create_invite(code, role, 0, "test");
   EXPECT_TRUE(created.has_value());
   return code;

@@ -1,7 +1,7 @@
 // A shared invite code: each device is its own person, whatever name it types.
 #include <set>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "test_server.hpp"
 
 namespace moim::e2e {
@@ -13,7 +13,7 @@ class SharedCodeE2E : public ::testing::Test {
   std::string code_ = make_code(store::Role::attendee);
 
   std::string make_code(store::Role role) {
-    auto code = store::random_invite_code();
+    auto code = random_invite_code().value();
     EXPECT_TRUE(server_.server().hub().store().create_invite(code, role, 0, "shared"));
     return code;
   }
@@ -102,7 +102,7 @@ TEST_F(SharedCodeE2E, AJoinWithoutADeviceKeyIsRefusedWithAClearError) {
   EXPECT_NE(refused->error().message().find("device_key"), std::string::npos)
       << refused->error().message();
   // A single-use code still needs none: the code and the name are the person.
-  const auto single = store::random_invite_code();
+  const auto single = random_invite_code().value();
   ASSERT_TRUE(server_.server().hub().store().create_invite(single, store::Role::attendee, 1, ""));
   auto first = server_.connect();
   first->set_device_key("");

@@ -3,8 +3,8 @@
 // changes by the lead only, and attendance recorded from visits.
 #include <set>
 
+#include "programme/programme_store.hpp"
 #include "programme_helpers.hpp"
-#include "store/programme_store.hpp"
 
 namespace moim::e2e {
 namespace {

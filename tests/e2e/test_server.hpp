@@ -10,10 +10,10 @@
 #include <random>
 
 #include "app/server.hpp"
+#include "core/secret_hash.hpp"
 #include "moim/client/sync_client.hpp"
 #include "moim/world/map.hpp"
 #include "moim/world/pathfind.hpp"
-#include "store/secret_hash.hpp"
 
 namespace moim::e2e {
 
@@ -65,7 +65,7 @@ class TestServer {
   // would. The store refuses an attendee's token, but a database from before that rule may hold
   // one: such a row is written into the file directly, as that database would have it.
   std::string host_token(store::Role role = store::Role::host, std::string token = "") {
-    if (token.empty()) token = store::random_token(24);
+    if (token.empty()) token = random_token(24).value();
     if (store::may_hold_token(role)) {
       EXPECT_TRUE(server_->hub().store().create_host_token(token, role, "test"));
     } else {
@@ -98,7 +98,7 @@ class TestServer {
     const std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close);
     sqlite3_busy_timeout(raw, 5000);
     const auto sql = "INSERT INTO host_tokens (token_hash, role, label, created_at_ms) VALUES ('" +
-                     store::sha256_hex(token) + "', " + std::to_string(static_cast<int>(role)) +
+                     sha256_hex(token) + "', " + std::to_string(static_cast<int>(role)) +
                      ", 'older database', 0)";
     ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
         << sqlite3_errmsg(raw);

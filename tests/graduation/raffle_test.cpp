@@ -18,8 +18,8 @@ TEST(Raffle, CommitmentIsSha256OfTheSeed) {
   // SHA-256 of 32 zero bytes, a published test value.
   EXPECT_EQ(commitment_of(zeros),
             "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925");
-  const auto seed = random_seed();
-  EXPECT_NE(seed, random_seed());
+  const auto seed = random_seed().value();
+  EXPECT_NE(seed, random_seed().value());
   auto back = seed_from_hex(seed_hex(seed));
   ASSERT_TRUE(back);
   EXPECT_EQ(*back, seed);

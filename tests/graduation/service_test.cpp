@@ -24,7 +24,7 @@ struct Venue {
   TempDir dir;
   std::unique_ptr<store::Store> db;
   std::unique_ptr<Service> service;
-  std::vector<store::RosterImportResult::NewCode> codes;
+  std::vector<RosterImportResult::NewCode> codes;
 
   Venue() {
     open();
@@ -40,7 +40,7 @@ struct Venue {
     service = std::make_unique<Service>(db->graduation(), GameRules{}, 1);
   }
   std::string hash(std::size_t i) const {
-    return store::sha256_hex(store::normalize_invite_code(codes.at(i).invite_code));
+    return sha256_hex(normalize_invite_code(codes.at(i).invite_code));
   }
   // Checks in graduate i as user 100+i and picks colour i % 2.
   void ready(std::size_t i) {
@@ -315,7 +315,7 @@ TEST(Service, AReissuedCodeReplacesTheOldOneAndKeepsTheAccount) {
   ASSERT_TRUE(reissued) << reissued.error().message;
   EXPECT_TRUE(reissued->joined);
   EXPECT_NE(reissued->invite_code, ana.invite_code);
-  const auto new_hash = store::sha256_hex(store::normalize_invite_code(reissued->invite_code));
+  const auto new_hash = sha256_hex(normalize_invite_code(reissued->invite_code));
   const auto db = v.dir.file("moim.db");
   EXPECT_EQ(raw_value(db, "SELECT invite_hash FROM grad_roster WHERE id = " +
                               std::to_string(ana.roster_id)),

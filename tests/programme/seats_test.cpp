@@ -37,7 +37,7 @@ TEST(Seats, NeverOversoldUnderAnyOrder) {
   for (int round = 0; round < 50; ++round) {
     SeatLedger seats(3);
     for (int step = 0; step < 200; ++step) {
-      const store::UserId user = rng() % 12 + 1;
+      const UserId user = rng() % 12 + 1;
       if (rng() % 3 == 0) {
         (void)seats.cancel(user);
       } else {

@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace moim::programme::testing {

@@ -35,7 +35,7 @@ TEST(AoiGrid, MoveReportsCellChangesAndKeepsOccupiedList) {
   EXPECT_EQ(grid.occupied().size(), 2u);
   grid.remove(2, {2, 2});
   EXPECT_EQ(grid.occupied().size(), 1u);
-  EXPECT_EQ(grid.members(grid.index_of({1, 0})), std::vector<store::UserId>{1});
+  EXPECT_EQ(grid.members(grid.index_of({1, 0})), std::vector<UserId>{1});
 }
 
 TEST(AoiGrid, CellsOverlappingARectangle) {

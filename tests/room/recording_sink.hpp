@@ -7,9 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include "memory_chat_archive.hpp"
 #include "moim/world/map.hpp"
 #include "room/room.hpp"
-#include "store/sqlite_store.hpp"
 
 namespace moim::room::testing {
 
@@ -116,12 +116,11 @@ inline Arrival arrive_at(UserId id, TilePos pos, Role role = Role::attendee) {
   return arrival;
 }
 
-// A room on an open map built in code, with a SQLite store in memory.
+// A room on an open map built in code, keeping its chat in an archive in memory.
 struct RoomFixture {
   explicit RoomFixture(world::Map map, RoomConfig config = {})
-      : store(store::open_sqlite_store(":memory:")),
-        room("test", std::make_shared<world::Map>(std::move(map)), config, *store, sink) {}
-  std::unique_ptr<store::Store> store;
+      : room("test", std::make_shared<world::Map>(std::move(map)), config, archive, sink) {}
+  MemoryChatArchive archive;
   RecordingSink sink;
   Room room;
   std::int64_t now = 1'000'000;

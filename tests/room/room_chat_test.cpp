@@ -85,6 +85,35 @@ TEST(RoomChat, RoomChatIsStoredAndReplayedToNewcomers) {
   EXPECT_EQ(snap.history[0].from_name, "p1");
 }
 
+TEST(RoomChat, NewcomersSeeHistoryWithoutTheRoomReadingTheArchive) {
+  RoomFixture f(chat_map());
+  EXPECT_EQ(f.archive.reads, 1);  // built: the room's history is read once
+  f.admit(1, {1, 1});
+  f.room.chat(1, 1, {ChatScope::room, "one", 0}, f.now);
+  f.room.chat(1, 2, {ChatScope::room, "two", 0}, f.now + 1000);
+  for (UserId id = 2; id <= 4; ++id) f.admit(id, {5, 5});
+  EXPECT_EQ(f.archive.reads, 1);
+  const auto snap = f.sink.of(Sent::Kind::snapshot).back().snapshot;
+  ASSERT_EQ(snap.history.size(), 2u);
+  EXPECT_EQ(snap.history[0].text, "one");
+  EXPECT_EQ(snap.history[1].text, "two");
+  EXPECT_EQ(snap.history[1].sent_at_ms, f.now + 1000);
+}
+
+TEST(RoomChat, RoomChatTheArchiveRefusesIsAnInternalErrorAndNotSent) {
+  RoomFixture f(chat_map());
+  f.admit(1, {1, 1});
+  f.admit(2, {2, 2});
+  f.archive.failing = true;
+  f.room.chat(1, 9, {ChatScope::room, "lost", 0}, f.now);
+  EXPECT_TRUE(f.sink.of(Sent::Kind::chat).empty());
+  ASSERT_EQ(f.sink.of(Sent::Kind::error).size(), 1u);
+  EXPECT_EQ(f.sink.of(Sent::Kind::error)[0].error.code, Errc::internal);
+  f.archive.failing = false;
+  f.admit(3, {5, 5});
+  EXPECT_TRUE(f.sink.of(Sent::Kind::snapshot).back().snapshot.history.empty());
+}
+
 TEST(RoomChat, BadTextIsRefusedWithACode) {
   RoomFixture f(chat_map());
   f.admit(1, {1, 1});
@@ -99,7 +128,7 @@ TEST(RoomChat, BadTextIsRefusedWithACode) {
   EXPECT_EQ(errors[2].error.code, Errc::invalid_text);
   EXPECT_EQ(errors[3].error.code, Errc::invalid_text);
   EXPECT_TRUE(f.sink.of(Sent::Kind::chat).empty());
-  auto history = f.store->recent_chat("test", 10);
+  auto history = f.archive.recent_chat("test", 10);
   EXPECT_TRUE(history->empty());
 }
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 #include "temp_db.hpp"
 

@@ -1,4 +1,4 @@
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,18 +23,18 @@ TEST(SecretHash, Sha256HashesEmbeddedNulAndUtf8) {
 }
 
 TEST(SecretHash, RandomTokenIsHexOfRequestedLength) {
-  const auto token = random_token(32);
+  const auto token = random_token(32).value();
   EXPECT_EQ(token.size(), 64U);
   EXPECT_TRUE(std::regex_match(token, std::regex("[0-9a-f]+")));
-  EXPECT_NE(random_token(32), token);
-  EXPECT_EQ(random_token(0), "");
+  EXPECT_NE(random_token(32).value(), token);
+  EXPECT_EQ(random_token(0).value(), "");
 }
 
 TEST(SecretHash, InviteCodeFormatHasNoAmbiguousSymbols) {
   const std::regex format("MOIM-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
-    const auto code = random_invite_code();
+    const auto code = random_invite_code().value();
     ASSERT_TRUE(std::regex_match(code, format)) << code;
     EXPECT_EQ(code.substr(4).find_first_of("01OI"), std::string::npos) << code;
     seen.insert(code);

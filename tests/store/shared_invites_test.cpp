@@ -4,8 +4,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/secret_hash.hpp"
 #include "store/name_marks.hpp"
-#include "store/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 #include "temp_db.hpp"
 

@@ -9,14 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 namespace moim::store::testing {
 
 class TempDir {
  public:
   TempDir()
-      : path_(std::filesystem::temp_directory_path() / ("moim-store-test-" + random_token(8))) {
+      : path_(std::filesystem::temp_directory_path() /
+              ("moim-store-test-" + random_token(8).value())) {
     std::filesystem::create_directories(path_);
   }
   TempDir(const TempDir&) = delete;

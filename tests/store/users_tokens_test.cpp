@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 #include "temp_db.hpp"
 
@@ -36,8 +36,8 @@ TEST(SqliteStoreHostTokens, TokenMapsToItsRole) {
   TempDir dir;
   const auto file = dir.file("moim.db");
   auto store = open_sqlite_store(file);
-  const auto admin = random_token(32);
-  const auto host = random_token(32);
+  const auto admin = random_token(32).value();
+  const auto host = random_token(32).value();
   ASSERT_TRUE(store->create_host_token(admin, Role::admin, "ops").has_value());
   ASSERT_TRUE(store->create_host_token(host, Role::host, "talks").has_value());
   auto role = store->role_for_token(admin);

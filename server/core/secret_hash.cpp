@@ -1,13 +1,12 @@
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <array>
-#include <stdexcept>
 #include <vector>
 
-namespace moim::store {
+namespace moim {
 namespace {
 
 constexpr std::string_view hex_digits = "0123456789abcdef";
@@ -16,15 +15,14 @@ constexpr std::string_view hex_digits = "0123456789abcdef";
 constexpr std::string_view code_alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 static_assert(code_alphabet.size() == 32);
 
-std::vector<unsigned char> random_bytes(std::size_t bytes) {
-  std::vector<unsigned char> buffer(bytes);
-  if (bytes > 0 && RAND_bytes(buffer.data(), static_cast<int>(bytes)) != 1) {
-    throw std::runtime_error("random bytes unavailable: OpenSSL RAND_bytes failed");
-  }
-  return buffer;
-}
-
 }  // namespace
+
+Status random_bytes(std::span<unsigned char> out) {
+  if (!out.empty() && RAND_bytes(out.data(), static_cast<int>(out.size())) != 1) {
+    return Error{Errc::internal, "no randomness: the OS entropy source failed"};
+  }
+  return ok();
+}
 
 std::string to_hex(const unsigned char* data, std::size_t size) {
   std::string out;
@@ -46,16 +44,18 @@ std::string sha256_hex(std::string_view data) {
   return to_hex(digest.data(), length);
 }
 
-std::string random_token(std::size_t bytes) {
-  const auto buffer = random_bytes(bytes);
+Result<std::string> random_token(std::size_t bytes) {
+  std::vector<unsigned char> buffer(bytes);
+  if (auto filled = random_bytes(buffer); !filled) return filled.error();
   return to_hex(buffer.data(), buffer.size());
 }
 
-std::string random_invite_code() {
+Result<std::string> random_invite_code() {
   constexpr std::size_t groups = 3;
   constexpr std::size_t group_size = 4;
   // One byte per symbol, keeping the low 5 bits: 256 is a multiple of 32, so no modulo bias.
-  const auto buffer = random_bytes(groups * group_size);
+  std::array<unsigned char, groups * group_size> buffer{};
+  if (auto filled = random_bytes(buffer); !filled) return filled.error();
   std::string code = "MOIM";
   for (std::size_t i = 0; i < buffer.size(); ++i) {
     if (i % group_size == 0) code.push_back('-');
@@ -76,4 +76,4 @@ std::string normalize_invite_code(std::string_view code) {
   return out;
 }
 
-}  // namespace moim::store
+}  // namespace moim

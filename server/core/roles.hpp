@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace moim::store {
+namespace moim {
 
 enum class Role : std::uint8_t { attendee = 1, host = 2, admin = 3 };
 
@@ -89,4 +89,4 @@ inline std::string role_names() {
   return out;
 }
 
-}  // namespace moim::store
+}  // namespace moim

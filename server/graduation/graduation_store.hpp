@@ -11,17 +11,19 @@
 // refuses a key whose digest differs. Independently of keys, the facts have their own unique
 // constraints: one check-in per roster entry and per account, one colour per person, one exchange
 // and one card swap per unordered pair of people, one draw per raffle.
+//
+// The interface sits beside the rules that use it; store/sqlite_graduation_store.cpp implements
+// it over SQLite.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/result.hpp"
 
-namespace moim::store {
-
-using UserId = std::uint64_t;
+namespace moim::graduation {
 
 struct RosterInput {
   std::string name;
@@ -131,12 +133,14 @@ class GraduationStore {
   virtual ~GraduationStore() = default;
 
   // Upserts by email in one transaction; each new graduate gets a single-use attendee invite.
-  // `make_code` makes a fresh invite code. Only rows whose fields differ count as updated.
+  // `make_code` makes a fresh invite code; its error (no randomness) is returned and nothing is
+  // written. Only rows whose fields differ count as updated.
   virtual Result<RosterImportResult> import_roster(const std::vector<RosterInput>& rows,
-                                                   std::string (*make_code)()) = 0;
+                                                   Result<std::string> (*make_code)()) = 0;
   virtual Result<std::vector<RosterRecord>> roster() = 0;
   // Replaces graduate `roster_id`'s invite code (Errc::not_on_roster if there is none).
-  virtual Result<ReissuedCode> reissue_code(std::int64_t roster_id, std::string (*make_code)()) = 0;
+  virtual Result<ReissuedCode> reissue_code(std::int64_t roster_id,
+                                            Result<std::string> (*make_code)()) = 0;
   // The account that joined with graduate `roster_id`'s invite code; 0 if nobody has yet.
   virtual Result<UserId> roster_account(std::int64_t roster_id) = 0;
 
@@ -170,4 +174,4 @@ class GraduationStore {
   virtual Result<std::vector<RaffleRecord>> raffles() = 0;
 };
 
-}  // namespace moim::store
+}  // namespace moim::graduation
