@@ -41,14 +41,12 @@ struct ApiResponse {
 
   static ApiResponse json(int status, const nlohmann::json& body);
   static ApiResponse text(int status, std::string body, std::string content_type);
-  // `code` is a short machine-readable word (the Errc name for domain errors).
+  // `code` is a short machine-readable word (errc_name in core/errc.hpp for domain errors).
   static ApiResponse error(int status, std::string_view code, std::string_view message);
   // A domain error with the HTTP status that fits its code (403 forbidden, 404 no_such_*, ...).
   static ApiResponse from(const Error& error);
 };
 
-// The Errc's name as used in JSON errors ("bad_request", "forbidden", ...).
-std::string_view errc_name(Errc code);
 // The HTTP status for a domain error code.
 int http_status(Errc code);
 

@@ -4,10 +4,15 @@
 
 namespace moim::net {
 
+// Errc and ErrorCode share numbers and names (core/errc.hpp); tests/net/error_codes_test.cpp
+// walks both enums, so mapping by number is the whole table.
 v1::ErrorCode to_proto(Errc code) {
-  // Errc mirrors ErrorCode number for number (core/result.hpp).
   const auto value = static_cast<int>(code);
   return v1::ErrorCode_IsValid(value) ? static_cast<v1::ErrorCode>(value) : v1::ERROR_CODE_INTERNAL;
+}
+
+std::optional<Errc> from_proto(v1::ErrorCode code) {
+  return errc_from_number(static_cast<int>(code));
 }
 
 v1::Role to_proto(store::Role role) {

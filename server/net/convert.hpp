@@ -17,6 +17,8 @@ v1::Status to_proto(room::Presence presence);
 v1::Direction to_proto(world::Direction direction);
 v1::ChatScope to_proto(room::ChatScope scope);
 
+// nullopt for the codes only the wire has (UNSPECIFIED, UNKNOWN_MESSAGE from the decoder).
+std::optional<Errc> from_proto(v1::ErrorCode code);
 std::optional<room::Presence> from_proto(v1::Status status);
 std::optional<world::Direction> from_proto(v1::Direction direction);
 std::optional<room::ChatScope> from_proto(v1::ChatScope scope);
