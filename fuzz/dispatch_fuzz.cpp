@@ -2,11 +2,21 @@
 // minus the network (see dispatch_world.hpp). Finds crashes, sanitizer reports and replies that
 // are not well-formed envelopes.
 #include <google/protobuf/stubs/logging.h>
+#include <spdlog/spdlog.h>
 
 #include "dispatch_world.hpp"
 
+// A smaller quarantine than ASan's 256 MiB: freed memory is reused while it is still mapped,
+// instead of every input touching fresh pages (page faults were half of each input's time).
+// 16 MiB still holds every allocation of many inputs, so use-after-free within one input is
+// caught as before. ASAN_OPTIONS from the environment override this.
+extern "C" const char* __asan_default_options() {
+  return "quarantine_size_mb=16";
+}
+
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   google::protobuf::SetLogHandler(nullptr);  // malformed UTF-8 in strings is expected here
+  spdlog::set_level(spdlog::level::off);     // a log line per input is noise and time
   return 0;
 }
 
