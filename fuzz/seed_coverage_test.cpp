@@ -91,5 +91,35 @@ TEST(SeedCoverage, ServerOnlyBodiesAreRefused) {
   }
 }
 
+// The seeds do not just send each request: in the prepared world they succeed, so fuzzing
+// starts past the checks that turn a request away (a missing group, talk, roster entry, or the
+// wrong place to stand). A successful raffle draw is not among them: it needs someone who
+// completed their sticker card, which takes accepted offers, whose ids come from the clock.
+TEST(SeedCoverage, SeedsReachTheSuccessfulAnswers) {
+  std::set<int> answers;
+  for (const auto& seed : dispatch_seeds()) {
+    run_dispatch(reinterpret_cast<const std::uint8_t*>(seed.bytes.data()), seed.bytes.size(),
+                 [&](std::uint8_t, const v1::Envelope& sent) {
+                   answers.insert(static_cast<int>(sent.body_case()));
+                 });
+  }
+  for (const auto expected : {
+           v1::Envelope::kJoined,          v1::Envelope::kStudyGroup,
+           v1::Envelope::kStudyGroupList,  v1::Envelope::kRoomEntered,
+           v1::Envelope::kFocusTimer,      v1::Envelope::kTalk,
+           v1::Envelope::kTalkList,        v1::Envelope::kQuestion,
+           v1::Envelope::kQuestionList,    v1::Envelope::kSeatBooking,
+           v1::Envelope::kHandQueue,       v1::Envelope::kStageGiven,
+           v1::Envelope::kSessionReminder, v1::Envelope::kCheckedIn,
+           v1::Envelope::kGraduation,      v1::Envelope::kOfferMade,
+           v1::Envelope::kOfferReceived,   v1::Envelope::kCardsExport,
+           v1::Envelope::kOnlineList,      v1::Envelope::kLocation,
+       }) {
+    EXPECT_TRUE(answers.contains(static_cast<int>(expected)))
+        << v1::Envelope::descriptor()->FindFieldByNumber(static_cast<int>(expected))->name()
+        << " is never sent";
+  }
+}
+
 }  // namespace
 }  // namespace moim::fuzz

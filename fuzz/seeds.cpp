@@ -68,7 +68,7 @@ std::string walk() {
   return s.take();
 }
 
-// A host and two attendees: direct chat, then mute, kick and ban.
+// A host, an attendee and a guest: direct chat, locating the host, then mute, kick and ban.
 std::string hosted() {
   constexpr std::uint64_t guest = kPeer.id + 1;  // the first account made during an input
   Script s;
@@ -77,6 +77,7 @@ std::string hosted() {
   s.say(2, hello());
   s.say(2, join("손님", "", "hall"));
   s.say(1, chat(v1::CHAT_SCOPE_DIRECT, "안녕", kHost.id));
+  s.say(1, locate(kHost.id));
   s.say(0, moderate(v1::MODERATION_ACTION_MUTE, kAttendee.id, 30));
   s.say(1, chat(v1::CHAT_SCOPE_ROOM, "muted?"));
   s.say(0, moderate(v1::MODERATION_ACTION_UNMUTE, kAttendee.id, 0));
@@ -170,8 +171,8 @@ std::string graduation_day() {
   s.say(2, check_in(kGraduateInvite, 0, 0, "k-grad-2"));
   at = s.walk(1, kAttendee.id, floor, world::ZoneKind::sticker_booth, 0, at);
   s.walk(2, graduate.id, floor, world::ZoneKind::sticker_booth, 1, grad_at);
-  s.say(1, pick_color(-1, "k-pick-1"));
-  s.say(2, pick_color(0, "k-pick-2"));
+  s.say(1, pick_color(1, "k-pick-1"));
+  s.say(2, pick_color(-1, "k-pick-2"));
   s.say(1, get_graduation());
   s.say(1, make_offer(v1::OFFER_KIND_EXCHANGE, graduate.id));
   s.say(2, set_card("moim", "https://example.com/grad"));
