@@ -1,9 +1,10 @@
 #pragma once
 // A whole moim server minus the network, for the dispatch fuzzer, its seed generator and the
-// seed coverage test: a hub with every shipped room and the programme service over an in-memory
-// SQLite store, and sessions (SessionCore, the same dispatch code WsSession runs) fed with raw
-// message bytes. Everything runs on one io_context that is drained after each message, so a run
-// is single-threaded and repeatable.
+// seed coverage test: a hub with every shipped room but one (kLeftOutMap) and the programme
+// service over an in-memory SQLite store, and sessions (SessionCore, the same dispatch code
+// WsSession runs) fed with raw message bytes. Everything runs on one io_context that is drained
+// after each message, so a run is single-threaded and repeatable (up to the wall clock, which
+// rate limits and expiries read).
 //
 // The world is prepared once per process (the cast below, a study group, two live sessions in
 // the hall, a question, a graduation roster and a raffle) and its database copied aside; every
