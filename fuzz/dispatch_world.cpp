@@ -1,13 +1,17 @@
 #include "dispatch_world.hpp"
 
+#include <array>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <chrono>
 #include <cstdlib>
 
 #include "app/hub.hpp"
+#include "app/programme_service.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/session_core.hpp"
-#include "store/sqlite_store.hpp"
+#include "store_snapshot.hpp"
+#include "world_setup.hpp"
 
 namespace moim::fuzz {
 
@@ -15,12 +19,19 @@ namespace {
 
 namespace asio = boost::asio;
 
+// What every connection of one input shares: where to post, and who hears what it is sent.
+struct Wire {
+  asio::io_context& io;
+  const Observer& observer;
+  std::size_t sent = 0;
+};
+
 // A connection without a socket: what the server sends is checked and counted, a close ends
 // the connection the way WsSession::finish does.
 class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net::SessionCore {
  public:
-  FuzzSession(app::Hub& hub, asio::io_context& io, std::size_t& sent)
-      : SessionCore(hub, "192.0.2.1"), io_(io), sent_(sent) {
+  FuzzSession(app::Hub& hub, Wire& wire, std::uint8_t connection)
+      : SessionCore(hub, "192.0.2.1"), wire_(wire), connection_(connection) {
     phase_ = Phase::greeting;  // the WebSocket handshake is done
   }
 
@@ -33,8 +44,10 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
   void deliver(app::SharedBytes bytes) override {
     // Whatever the server sends must be a well-formed envelope a client can decode.
     auto decoded = proto::decode_envelope(*bytes, proto::kMaxServerMessageBytes);
-    if (std::holds_alternative<proto::DecodeError>(decoded)) std::abort();
-    ++sent_;
+    auto* envelope = std::get_if<v1::Envelope>(&decoded);
+    if (envelope == nullptr) std::abort();
+    ++wire_.sent;
+    if (wire_.observer) wire_.observer(connection_, *envelope);
   }
   bool attach(std::shared_ptr<app::RoomHost> room) override {
     if (closing_) return false;
@@ -43,12 +56,12 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
   }
   void detach() override {
     room_.reset();
-    asio::post(io_, [self = shared_from_this()] { self->back_to_authenticating(); });
+    asio::post(wire_.io, [self = shared_from_this()] { self->back_to_authenticating(); });
   }
   void close(app::CloseCode code, std::string) override {
     if (closing_) return;
     closing_ = true;
-    asio::post(io_, [self = shared_from_this(), code] {
+    asio::post(wire_.io, [self = shared_from_this(), code] {
       self->phase_ = Phase::closing;
       auto room = std::move(self->room_);
       self->signed_out(code, room);
@@ -59,39 +72,48 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
   std::shared_ptr<app::SessionLink> link() override { return shared_from_this(); }
   std::shared_ptr<app::RoomHost> current_room() const override { return room_; }
 
-  asio::io_context& io_;
-  std::size_t& sent_;
+  Wire& wire_;
+  std::uint8_t connection_;
   std::shared_ptr<app::RoomHost> room_;
   bool closing_ = false;
 };
 
-const world::MapSet& shipped_maps() {
-  static const auto maps = world::MapSet::load_dir(MOIM_SOURCE_MAPS_DIR);
-  return maps;
+std::chrono::milliseconds wall_clock() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch());
 }
 
-ServerConfig fuzz_config() {
-  ServerConfig config;
-  config.dev = true;
-  config.flush_min = std::chrono::milliseconds(0);  // flushes run at the next drain
-  config.room.move_rate = {1000.0, 1000.0};         // let inputs walk far
-  return config;
+// The prepared database, built on first use and kept for the life of the process.
+StoreSnapshot& prepared() {
+  static StoreSnapshot db;
+  static const bool ready = [] {
+    prepare_world(db, wall_clock());
+    db.take();
+    return true;
+  }();
+  (void)ready;
+  return db;
 }
 
+// One input's server: the prepared database, and a hub, programme service and io_context of
+// its own, so timers and queues left by an earlier input are gone.
 class World {
  public:
-  World() : store_(store::open_sqlite_store(":memory:")) {
-    if (!store_->create_invite(kHostInvite, store::Role::host, 0, "fuzz") ||
-        !store_->create_invite(kAttendeeInvite, store::Role::attendee, 0, "fuzz")) {
-      std::abort();
-    }
-    hub_ = std::make_unique<app::Hub>(io_, fuzz_config(), *store_, shipped_maps(), metrics_);
-    for (auto& s : sessions_) s = fresh();
+  World(StoreSnapshot& db, const Observer& observer)
+      : db_(db),
+        wire_{io_, observer},
+        hub_(io_, fuzz_config(), db.store(), shipped_maps(), metrics_),
+        programme_(io_, hub_, db.store().programme()) {
+    hub_.set_programme(&programme_);
+    for (std::uint8_t i = 0; i < kConnections; ++i) sessions_[i] = fresh(i);
   }
   ~World() {
     for (auto& s : sessions_) s->drop();
     drain();
+    db_.restore();
   }
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
 
   void message(std::uint8_t connection, std::string_view bytes) {
     sessions_[connection % kConnections]->receive(bytes);
@@ -101,30 +123,58 @@ class World {
     auto& s = sessions_[connection % kConnections];
     s->drop();
     drain();
-    s = fresh();
+    s = fresh(connection % kConnections);
   }
-  std::size_t sent() const { return sent_; }
+  // What the programme's timer does every few seconds: remind those who RSVP'd to sessions on
+  // now (run once per input, so reminders are reached without waiting).
+  void tick() {
+    programme_.send_due_reminders();
+    drain();
+  }
+  std::size_t sent() const { return wire_.sent; }
 
  private:
-  std::shared_ptr<FuzzSession> fresh() { return std::make_shared<FuzzSession>(*hub_, io_, sent_); }
+  std::shared_ptr<FuzzSession> fresh(std::uint8_t i) {
+    return std::make_shared<FuzzSession>(hub_, wire_, i);
+  }
   void drain() {
     do {
       io_.restart();
     } while (io_.poll() > 0);
   }
 
+  StoreSnapshot& db_;
   asio::io_context io_;
+  Wire wire_;
   Metrics metrics_;
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<app::Hub> hub_;
+  app::Hub hub_;
+  app::ProgrammeService programme_;
   std::array<std::shared_ptr<FuzzSession>, kConnections> sessions_;
-  std::size_t sent_ = 0;
 };
 
 }  // namespace
 
-std::size_t run_dispatch(const std::uint8_t* data, std::size_t size) {
-  World world;
+std::string device_key(std::string_view name) {
+  return "fuzz-device-" + std::string(name);
+}
+
+const world::MapSet& shipped_maps() {
+  static const auto maps = [] {
+    // Every hub copies each map it is given. The load generator's 200x200 bigmap would cost
+    // more per input than everything else (it holds no rules the lobby does not), so the fuzz
+    // world leaves it out.
+    const auto all = world::MapSet::load_dir(MOIM_SOURCE_MAPS_DIR);
+    world::MapSet some;
+    for (const auto& id : all.ids()) {
+      if (id != kLeftOutMap) some.add(*all.find(id));
+    }
+    return some;
+  }();
+  return maps;
+}
+
+std::size_t run_dispatch(const std::uint8_t* data, std::size_t size, const Observer& observer) {
+  World world(prepared(), observer);
   std::size_t at = 0;
   while (at < size) {
     const std::uint8_t control = data[at++];
@@ -140,6 +190,7 @@ std::size_t run_dispatch(const std::uint8_t* data, std::size_t size) {
                   std::string_view(reinterpret_cast<const char*>(data + at), length));
     at += length;
   }
+  world.tick();
   return world.sent();
 }
 
