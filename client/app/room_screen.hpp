@@ -55,7 +55,7 @@ class RoomScreen : public Screen {
   void send_status(v1::Status status);
   void request_online();
   void locate(std::uint64_t user_id);
-  // Follow someone from the online list (room_follow.cpp).
+  // Follow someone from the online list (room_online.cpp).
   void start_follow(const v1::OnlineEntry& entry, FollowMode mode);
   void stop_follow(const std::string& why = {});
   void update_follow();

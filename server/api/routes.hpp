@@ -14,7 +14,7 @@ void register_routes(Router& router, app::Hub& hub);
 // Server-wide routes: who is online, invite codes.
 void register_core_routes(Router& router, app::Hub& hub);
 
-// The programme of the tech-talk hall, its iCalendar feed, study groups' attendance (issue 4).
+// The programme of the tech-talk hall, its iCalendar feed, study groups' attendance.
 void register_programme_routes(Router& router, app::Hub& hub);
 // Graduation day: roster, counts, palette, raffle, results (api/graduation_routes.cpp).
 void register_graduation_routes(Router& router, app::Hub& hub);

@@ -1,4 +1,5 @@
-// The core scenario of issue 2, over real WebSockets against a real server and SQLite file.
+// A room's core scenario (joining, walking, chat, leaving) over real WebSockets against a real
+// server and SQLite file.
 #include "moim/proto/frame_moves.hpp"
 #include "test_server.hpp"
 
