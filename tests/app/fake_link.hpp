@@ -53,14 +53,16 @@ class FakeLink final : public SessionLink {
   }
   std::shared_ptr<RoomHost> room() const {
     std::lock_guard lock(mutex_);
-    return room_;
+    return room_.lock();
   }
 
  private:
   mutable std::mutex mutex_;
   std::string token_;
   std::vector<std::string> received_;
-  std::shared_ptr<RoomHost> room_;
+  // Weak, unlike a session's: nothing closes a fake link, so a strong pointer would keep the
+  // room (which holds the link) alive for ever.
+  std::weak_ptr<RoomHost> room_;
   std::optional<CloseCode> closed_;
   std::string close_reason_;
 };

@@ -8,7 +8,7 @@
 
 #include "app/hub.hpp"
 #include "fake_link.hpp"
-#include "store/secret_hash.hpp"
+#include "core/secret_hash.hpp"
 #include "store/sqlite_store.hpp"
 #include "text_encoder.hpp"
 
@@ -39,7 +39,7 @@ class ProbeFeature final : public RoomFeature {
 class HubTest : public ::testing::Test {
  protected:
   HubTest()
-      : dir_(std::filesystem::temp_directory_path() / ("moim-hub-test-" + store::random_token(6))),
+      : dir_(std::filesystem::temp_directory_path() / ("moim-hub-test-" + random_token(6).value())),
         store_(
             (std::filesystem::create_directories(dir_), store::open_sqlite_store(dir_ / "t.db"))),
         maps_(world::MapSet::load_dir(MOIM_SOURCE_MAPS_DIR)),

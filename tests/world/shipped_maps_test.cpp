@@ -143,9 +143,6 @@ TEST(WorldShippedMaps, SeatsAreSingleWalkableTiles) {
   }
 }
 
-}  // namespace
-}  // namespace moim::world
-
 // The server attaches room features by these names (server/app/room_feature.hpp); the client
 // shows a feature's controls when the snapshot lists it.
 TEST(WorldShippedMaps, RoomsNameTheirFeatures) {
@@ -156,3 +153,7 @@ TEST(WorldShippedMaps, RoomsNameTheirFeatures) {
   EXPECT_EQ(shipped().find("hall")->features(), Names{"stage"});
   EXPECT_TRUE(shipped().find("lobby")->features().empty());
 }
+
+}  // namespace
+}  // namespace moim::world
+
