@@ -30,36 +30,15 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts)
       graduation_(parts.graduation),
       features_(parts.features) {
   for (const auto& id : parts.maps.ids()) {
-    auto map = std::make_shared<const world::Map>(*parts.maps.find(id));
+    auto map = parts.maps.share(id);
     if (id == "study-room") study_map_ = map;
     rooms_.emplace(id, make_room(id, std::move(map)));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
 }
 
-namespace {
-
-// A map's "features" property: names separated by commas ("stage, hands").
-std::vector<std::string> feature_names(const world::Map& map) {
-  std::vector<std::string> names;
-  auto it = map.properties.find("features");
-  if (it == map.properties.end()) return names;
-  std::string_view rest = it->second;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    auto name = rest.substr(0, comma);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    if (!name.empty()) names.emplace_back(name);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-  }
-  return names;
-}
-
-}  // namespace
-
 std::shared_ptr<RoomHost> Hub::make_room(std::string id, std::shared_ptr<const world::Map> map) {
-  auto features = features_.make(id, feature_names(*map));
+  auto features = features_.make(id, map->features());
   return std::make_shared<RoomHost>(io_.get_executor(), std::move(id), std::move(map), *this,
                                     std::move(features));
 }

@@ -145,3 +145,14 @@ TEST(WorldShippedMaps, SeatsAreSingleWalkableTiles) {
 
 }  // namespace
 }  // namespace moim::world
+
+// The server attaches room features by these names (server/app/room_feature.hpp); the client
+// shows a feature's controls when the snapshot lists it.
+TEST(WorldShippedMaps, RoomsNameTheirFeatures) {
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(shipped().find("graduation-1f")->features(), Names{"graduation"});
+  EXPECT_EQ(shipped().find("graduation-2f")->features(), Names{"graduation"});
+  EXPECT_EQ(shipped().find("study-room")->features(), Names{"study-group"});
+  EXPECT_EQ(shipped().find("hall")->features(), Names{"stage"});
+  EXPECT_TRUE(shipped().find("lobby")->features().empty());
+}

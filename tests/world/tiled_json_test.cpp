@@ -42,6 +42,17 @@ TEST(WorldTiledJson, LoadsAPlainMap) {
   EXPECT_EQ(map.tileset_for(4), &map.tilesets()[0]);
   EXPECT_EQ(map.tileset_for(5), nullptr);
   EXPECT_TRUE(map.walkable({3, 2}));
+  EXPECT_TRUE(map.features().empty());
+}
+
+TEST(WorldTiledJson, FeaturesAreNamesSeparatedByCommas) {
+  TempDir dir;
+  const auto file = dir.write(
+      "hall.tmj", test::map_json(test::embedded_tileset(),
+                                 floor_layer + "," + test::zones_layer(test::default_spawn()),
+                                 R"(,"properties":[{"name":"features",
+        "type":"string","value":" stage ,hands,, "}])"));
+  EXPECT_EQ(Map::load(file).features(), (std::vector<std::string>{"stage", "hands"}));
 }
 
 TEST(WorldTiledJson, DisplayNameDefaultsToId) {

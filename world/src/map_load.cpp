@@ -11,6 +11,20 @@ using nlohmann::json;
 
 namespace {
 
+// "stage, hands" → {"stage", "hands"}: names separated by commas, spaces around them ignored.
+std::vector<std::string> split_names(std::string_view text) {
+  std::vector<std::string> names;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    auto name = text.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!name.empty()) names.emplace_back(name);
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return names;
+}
+
 // Tile and object layers in drawing order; Tiled group layers are flattened.
 void collect_layers(const json& layers, std::vector<const json*>& out) {
   for (const auto& layer : layers) {
@@ -88,6 +102,9 @@ Map Map::load(const fs::path& tmj_file) {
   const auto props = detail::parse_properties(doc);
   auto name = props.find("display_name");
   map.display_name_ = name != props.end() ? name->second : map.id_;
+  if (auto features = props.find("features"); features != props.end()) {
+    map.features_ = split_names(features->second);
+  }
 
   std::vector<detail::LoadedTileset> tilesets;
   for (const auto& entry : detail::array_at(doc, "tilesets")) {

@@ -49,6 +49,11 @@ void MapSet::add(Map map) {
   maps_.emplace(id, std::make_shared<const Map>(std::move(map)));
 }
 
+std::shared_ptr<const Map> MapSet::share(std::string_view id) const {
+  auto it = maps_.find(id);
+  return it == maps_.end() ? nullptr : it->second;
+}
+
 const Map* MapSet::find(std::string_view id) const {
   auto it = maps_.find(id);
   return it == maps_.end() ? nullptr : it->second.get();

@@ -73,6 +73,9 @@ class Map {
 
   const std::string& id() const { return id_; }  // the file stem, e.g. "lobby"
   const std::string& display_name() const { return display_name_; }
+  // What the room offers beyond walking and chat: the "features" property, split at commas and
+  // trimmed ("graduation", "stage", ...). The server attaches a room feature for each it knows.
+  const std::vector<std::string>& features() const { return features_; }
   int width() const { return width_; }  // in tiles
   int height() const { return height_; }
   int tile_width() const { return tile_width_; }  // in pixels
@@ -99,6 +102,7 @@ class Map {
  private:
   std::string id_;
   std::string display_name_;
+  std::vector<std::string> features_;
   int width_ = 0;
   int height_ = 0;
   int tile_width_ = 32;
@@ -131,6 +135,8 @@ class MapSet {
   static MapSet load_dir(const std::filesystem::path& dir);
   void add(Map map);
   const Map* find(std::string_view id) const;
+  // The same map, shared: rooms keep it without a copy. Null if there is none.
+  std::shared_ptr<const Map> share(std::string_view id) const;
   std::vector<std::string> ids() const;
 
  private:

@@ -1,0 +1,56 @@
+#pragma once
+// An Encoder for tests of app: each message becomes one readable line ("ack 7", "chat room ...")
+// instead of protobuf bytes, so Hub and RoomHost tests state what a person was told in domain
+// terms and need nothing from net.
+#include <sstream>
+#include <string>
+
+#include "app/encoder.hpp"
+
+namespace moim::app::test {
+
+class TextEncoder final : public Encoder {
+ public:
+  SharedBytes ack(std::uint32_t request_id) const override {
+    return line("ack " + std::to_string(request_id));
+  }
+  SharedBytes error(std::uint32_t request_id, const Error& error) const override {
+    return line("error " + std::to_string(request_id) + " " +
+                std::to_string(static_cast<int>(error.code)) + " " + error.message);
+  }
+  SharedBytes frame(const room::FrameView& frame) const override {
+    std::ostringstream out;
+    out << "frame";
+    for (const auto& a : frame.upserts) out << " upsert:" << a.id;
+    for (const auto& m : frame.moves) out << " move:" << m.id << "@" << m.pos.x << "," << m.pos.y;
+    for (auto id : frame.removed) out << " removed:" << id;
+    return line(out.str());
+  }
+  SharedBytes chat(const room::ChatView& chat) const override {
+    return line("chat " + std::to_string(chat.from) + " " + chat.text);
+  }
+  SharedBytes welcome(const Welcome& welcome) const override {
+    std::ostringstream out;
+    out << "welcome " << welcome.snapshot->room << " you:" << welcome.you << "@"
+        << welcome.snapshot->you.pos.x << "," << welcome.snapshot->you.pos.y << " features:";
+    for (const auto& f : welcome.features) out << f.name << (f.ref.empty() ? "" : "=" + f.ref);
+    return line(out.str());
+  }
+  SharedBytes move_refused(const room::MoveView& where, std::uint32_t seq,
+                           const Error&) const override {
+    return line("move_refused " + std::to_string(seq) + " " + std::to_string(where.pos.x) + "," +
+                std::to_string(where.pos.y));
+  }
+  SharedBytes location(std::uint32_t request_id, const room::AvatarView& avatar,
+                       const std::string& room) const override {
+    return line("location " + std::to_string(request_id) + " " + std::to_string(avatar.id) + " " +
+                room);
+  }
+
+ private:
+  static SharedBytes line(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+  }
+};
+
+}  // namespace moim::app::test
