@@ -227,9 +227,7 @@ ApiResponse host_check_in(app::Hub& hub, const ApiRequest& request) {
   if (!done) return roster_error(done.error());
   if (!done->already) {
     // If they are online, their HUD and their cap and gown change now, not at their next move.
-    if (auto where = hub.directory().find(done->user); where && !where->room.empty()) {
-      if (auto room = hub.room(where->room)) room->graduation_changed(done->user);
-    }
+    hub.graduation_changed(done->user);
   }
   return ApiResponse::json(200, {{"roster_id", done->roster_id},
                                  {"name", done->name},

@@ -12,6 +12,7 @@
 #include "app/room_feature.hpp"
 #include "app/session_link.hpp"
 #include "core/result.hpp"
+#include "graduation/events.hpp"
 #include "room/types.hpp"
 
 namespace moim::app {
@@ -43,6 +44,10 @@ class Encoder {
   // The answer to "where is this person?".
   virtual SharedBytes location(std::uint32_t request_id, const room::AvatarView& avatar,
                                const std::string& room) const = 0;
+
+  // Graduation day's answers (request_id set) and pushes (request_id 0).
+  virtual SharedBytes graduation_event(std::uint32_t request_id,
+                                       const graduation::Event& event) const = 0;
 };
 
 }  // namespace moim::app

@@ -3,8 +3,10 @@
 // client message meant for a feature into one of these. A feature adds its request types here.
 #include <variant>
 
+#include "graduation/requests.hpp"
+
 namespace moim::app {
 
-using FeatureRequest = std::variant<std::monostate>;
+using FeatureRequest = std::variant<std::monostate, graduation::Request>;
 
 }  // namespace moim::app

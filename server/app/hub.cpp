@@ -2,19 +2,17 @@
 
 #include <vector>
 
+#include "app/graduation_look.hpp"
 #include "app/programme_service.hpp"
 #include "core/secret_hash.hpp"
-#include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
-#include "net/convert.hpp"
-#include "net/convert_graduation.hpp"
-#include "net/encode_shared.hpp"
 
 namespace moim::app {
 
-using net::encode_shared;
-
 namespace {
+
+// The feature a map names for graduation day's floors (features/graduation_feature.hpp).
+constexpr std::string_view kGraduationFeature = "graduation";
 
 bool outranks(store::Role actor, store::Role target) {
   return static_cast<int>(actor) > static_cast<int>(target);
@@ -128,7 +126,7 @@ void Hub::enter(std::shared_ptr<SessionLink> link, const Identity& who, RoomHost
   arrival.avatar.name = who.name;
   arrival.avatar.role = who.role;
   arrival.avatar.color = room::avatar_color(who.id);
-  arrival.avatar.look = net::to_room(graduation_.look(who.id));
+  arrival.avatar.look = look_of(who.id);
   arrival.muted_until_ms = active_mute(who.id);
   room.admit(std::move(link), std::move(arrival), request_id);
 }
@@ -272,18 +270,30 @@ void Hub::announce_venue(const SharedBytes& bytes) {
   {
     std::lock_guard lock(rooms_mutex_);
     for (const auto& [id, room] : rooms_) {
-      if (id.starts_with("graduation")) venue.push_back(room);
+      if (room->offers(kGraduationFeature)) venue.push_back(room);
     }
   }
   for (const auto& room : venue) room->broadcast(bytes);
 }
 
-Result<store::RaffleRecord> Hub::open_raffle(int winners, int extra_every) {
+room::Look Hub::look_of(store::UserId id) const {
+  return room_look(graduation_.look(id));
+}
+
+void Hub::graduation_changed(store::UserId user) {
+  auto entry = directory_.find(user);
+  if (!entry || entry->room.empty()) return;
+  auto host = room(entry->room);
+  if (!host) return;
+  // Off the graduation floors only the cap and gown show; there is no HUD to update.
+  if (!host->offers(kGraduationFeature)) return host->refresh_look(user);
+  host->feature_request(entry->who, 0, graduation::Request{graduation::Refresh{}});
+}
+
+Result<graduation::RaffleRecord> Hub::open_raffle(int winners, int extra_every) {
   auto raffle = graduation_.create_raffle(winners, extra_every);
   if (!raffle) return raffle;
-  v1::Envelope news;
-  net::fill(*news.mutable_raffle_news(), *raffle, {});
-  announce_venue(encode_shared(news));
+  announce_venue(encoder_.graduation_event(0, graduation::news_of(*raffle, {})));
   return raffle;
 }
 
@@ -291,9 +301,8 @@ Result<graduation::DrawOutcome> Hub::draw_raffle(std::int64_t raffle_id) {
   auto drawn = graduation_.draw(raffle_id, now_ms());
   if (!drawn) return drawn;
   if (!drawn->already) {
-    v1::Envelope news;
-    net::fill(*news.mutable_raffle_news(), drawn->raffle, drawn->winners);
-    announce_venue(encode_shared(news));
+    announce_venue(
+        encoder_.graduation_event(0, graduation::news_of(drawn->raffle, drawn->winners)));
   }
   return drawn;
 }

@@ -78,10 +78,15 @@ class Hub {
   void shutdown();
 
   // --- graduation day -----------------------------------------------------------------------
-  // Sends to everyone on the graduation floors (rooms whose id starts with "graduation").
+  // Sends to everyone on the graduation floors (rooms with the "graduation" feature).
   void announce_venue(const SharedBytes& bytes);
+  // What someone wears in every room: graduation day's cap and gown, medal and ribbon.
+  room::Look look_of(store::UserId id) const;
+  // Someone's day changed outside any room (a host checked them in through the API): their
+  // avatar wears it now and, on a graduation floor, their HUD shows it.
+  void graduation_changed(store::UserId user);
   // Creates a raffle and announces its commitment to the venue.
-  Result<store::RaffleRecord> open_raffle(int winners, int extra_every);
+  Result<graduation::RaffleRecord> open_raffle(int winners, int extra_every);
   // Draws (once; a second call answers with the first draw) and announces the winners.
   Result<graduation::DrawOutcome> draw_raffle(std::int64_t raffle_id);
 

@@ -1,6 +1,7 @@
 #include "app/room_host.hpp"
 
 #include <time.h>
+#include <algorithm>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
@@ -210,10 +211,14 @@ void RoomHost::locate(store::UserId id, LocateReply reply) {
   on_strand([this, id, reply = std::move(reply)] { reply(room_.find(id)); });
 }
 
-// Graduation-day requests are handled in room_host_graduation.cpp, on this strand.
-void RoomHost::graduation(store::UserId id, store::Role role, v1::Envelope envelope) {
-  on_strand([this, id, role, envelope = std::move(envelope)] {
-    if (room_.contains(id)) handle_graduation(id, role, envelope);
+bool RoomHost::offers(std::string_view name) const {
+  return std::ranges::any_of(feature_tags_,
+                             [&](const FeatureTag& tag) { return tag.name == name; });
+}
+
+void RoomHost::refresh_look(store::UserId id) {
+  on_strand([this, id] {
+    if (room_.contains(id)) room_.set_look(id, hub_.look_of(id));
   });
 }
 

@@ -19,8 +19,6 @@
 
 #include "app/room_feature.hpp"
 #include "app/session_link.hpp"
-#include "graduation/service.hpp"
-#include "moim/v1/moim.pb.h"
 #include "room/room.hpp"
 
 namespace moim::app {
@@ -61,11 +59,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   void set_muted(store::UserId id, std::int64_t until_ms);
   // Calls `reply` on this room's strand with the person's avatar, if they are here.
   void locate(store::UserId id, LocateReply reply);
-  // Graduation-day requests (room_host_graduation.cpp). They run on the strand, where the room
-  // proves where people stand (the desk, the booth, near each other) as they are decided.
-  void graduation(store::UserId id, store::Role role, v1::Envelope envelope);
-  // Someone's graduation state changed outside this room (the host API): their HUD and look.
-  void graduation_changed(store::UserId id);
+  // Whether the room has the feature a map calls `name` ("graduation", ...).
+  bool offers(std::string_view name) const;
+  // Someone's look changed outside this room (a host checked them in through the API): their
+  // avatar wears what Hub::look_of says now, if they are here.
+  void refresh_look(store::UserId id);
   // Everyone in this room gets `bytes` (venue-wide announcements).
   void broadcast(SharedBytes bytes);
 
@@ -93,12 +91,6 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   void end_holds();
   void arm_hold_timer();
   void tell_presence(store::UserId id, bool entered);
-  void handle_graduation(store::UserId id, store::Role role, const v1::Envelope& envelope);
-  graduation::PlaceOf place_of() const;
-  void graduation_offer(store::UserId id, const v1::Envelope& envelope);
-  void graduation_accept(store::UserId id, const v1::Envelope& envelope);
-  // Puts the person's current look on their avatar and pushes them their graduation state.
-  void graduation_refresh(store::UserId id);
 
   // FeatureRoom
   room::Room& room() override { return room_; }

@@ -6,6 +6,7 @@
 
 #include "api/routes.hpp"
 #include "app/programme_service.hpp"
+#include "features/graduation_feature.hpp"
 #include "moim/tls/context.hpp"
 #include "net/listener.hpp"
 #include "programme/programme_store.hpp"
@@ -42,6 +43,7 @@ Server::Server(ServerConfig config)
       store_->graduation(),
       graduation::GameRules{config_.room.proximity_radius, config_.graduation_offer_ttl.count()},
       static_cast<std::uint64_t>(now_ms()) * 1000);  // offer ids never repeat across restarts
+  features::add_graduation(features_, *graduation_);
   hub_ = std::make_unique<Hub>(
       io_, config_, HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_});
   programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());

@@ -15,6 +15,9 @@ class ProtoEncoder final : public app::Encoder {
                                 const Error& why) const override;
   app::SharedBytes location(std::uint32_t request_id, const room::AvatarView& avatar,
                             const std::string& room) const override;
+  // encode_graduation.cpp
+  app::SharedBytes graduation_event(std::uint32_t request_id,
+                                    const graduation::Event& event) const override;
 };
 
 }  // namespace moim::net

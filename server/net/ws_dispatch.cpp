@@ -284,8 +284,11 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
     case v1::Envelope::kDeclineOffer:
     case v1::Envelope::kSetCard:
     case v1::Envelope::kGetGraduation:
-    case v1::Envelope::kExportCards:
-      return room->graduation(me, who_->role, std::move(envelope));
+    case v1::Envelope::kExportCards: {
+      auto request = graduation_request(envelope);
+      if (!request) return reply(error_envelope(rid, request.error()));
+      return room->feature_request(*who_, rid, std::move(*request));
+    }
     default:
       return reply_error(rid, Errc::bad_request, "not a message a client may send");
   }
@@ -308,10 +311,7 @@ void SessionCore::handle_draw(std::uint32_t rid, const v1::DrawRaffle& draw) {
   }
   auto drawn = hub_.draw_raffle(draw.raffle_id());
   if (!drawn) return reply(error_envelope(rid, drawn.error()));
-  v1::Envelope out;
-  out.set_request_id(rid);
-  fill(*out.mutable_raffle_news(), drawn->raffle, drawn->winners);
-  reply(out);
+  deliver(hub_.encoder().graduation_event(rid, graduation::news_of(drawn->raffle, drawn->winners)));
 }
 
 }  // namespace moim::net

@@ -2,6 +2,7 @@
 // An Encoder for tests of app: each message becomes one readable line ("ack 7", "chat room ...")
 // instead of protobuf bytes, so Hub and RoomHost tests state what a person was told in domain
 // terms and need nothing from net.
+#include <iterator>
 #include <sstream>
 #include <string>
 
@@ -45,6 +46,14 @@ class TextEncoder final : public Encoder {
                        const std::string& room) const override {
     return line("location " + std::to_string(request_id) + " " + std::to_string(avatar.id) + " " +
                 room);
+  }
+  SharedBytes graduation_event(std::uint32_t request_id,
+                               const graduation::Event& event) const override {
+    static constexpr const char* kNames[] = {"checked_in",     "state",        "offer_made",
+                                             "offer_received", "offer_closed", "swap_done",
+                                             "cards_export",   "raffle_news"};
+    static_assert(std::size(kNames) == std::variant_size_v<graduation::Event>);
+    return line("graduation " + std::to_string(request_id) + " " + kNames[event.index()]);
   }
 
  private:
