@@ -51,7 +51,7 @@ graduation::PlaceOf GraduationFeature::place_of(app::FeatureRoom& room) {
 void GraduationFeature::on(const Asked& asked, const graduation::CheckIn& c) {
   graduation::CheckInRequest r;
   r.actor = asked.who.id;
-  r.actor_is_host = asked.who.role != store::Role::attendee;
+  r.actor_is_host = asked.who.role != Role::attendee;
   r.target = c.user != 0 ? c.user : asked.who.id;
   if (!c.invite_code.empty()) {
     r.invite_hash = sha256_hex(normalize_invite_code(c.invite_code));
