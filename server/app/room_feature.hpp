@@ -19,6 +19,7 @@
 #include "app/identity.hpp"
 #include "app/session_link.hpp"
 #include "core/result.hpp"
+#include "room/types.hpp"
 
 namespace moim::room {
 class Room;

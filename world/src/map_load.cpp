@@ -88,6 +88,7 @@ Map Map::load(const fs::path& tmj_file) {
   const auto props = detail::parse_properties(doc);
   auto name = props.find("display_name");
   map.display_name_ = name != props.end() ? name->second : map.id_;
+  map.properties = props;
 
   std::vector<detail::LoadedTileset> tilesets;
   for (const auto& entry : detail::array_at(doc, "tilesets")) {

@@ -73,6 +73,8 @@ class Map {
 
   const std::string& id() const { return id_; }  // the file stem, e.g. "lobby"
   const std::string& display_name() const { return display_name_; }
+  // Every custom property of the map, as text ("display_name", "features", ...).
+  std::map<std::string, std::string> properties;
   int width() const { return width_; }  // in tiles
   int height() const { return height_; }
   int tile_width() const { return tile_width_; }  // in pixels
