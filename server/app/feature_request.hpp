@@ -3,8 +3,12 @@
 // client message meant for a feature into one of these. A feature adds its request types here.
 #include <variant>
 
+#include "app/stage_requests.hpp"
+
 namespace moim::app {
 
-using FeatureRequest = std::variant<std::monostate>;
+using FeatureRequest = std::variant<std::monostate,
+                                    // the hall's stage (features/stage_feature.hpp)
+                                    stage::RaiseHand, stage::NextHand, stage::Give>;
 
 }  // namespace moim::app

@@ -15,6 +15,13 @@ class ProtoEncoder final : public app::Encoder {
                                 const Error& why) const override;
   app::SharedBytes location(std::uint32_t request_id, const room::AvatarView& avatar,
                             const std::string& room) const override;
+
+  // The programme (net/encode_programme.cpp).
+  app::SharedBytes programme(std::uint32_t request_id,
+                             const app::ProgrammeEvent& event) const override;
+  std::size_t entry_size(const app::programme_event::Group& group) const override;
+  std::size_t entry_size(const app::programme_event::Talk& talk) const override;
+  std::size_t entry_size(const programme::Question& question) const override;
 };
 
 }  // namespace moim::net
