@@ -87,6 +87,17 @@ void RoomScreen::on_message(const v1::Envelope& e) {
     case v1::Envelope::kMoveCorrection:
       me_.correct(e.move_correction());
       break;
+    case v1::Envelope::kPutOnStage: {
+      // A host put us on the stage: we stand where the server has us, as after a refused move
+      // (newer than every step we sent, so none of them is replayed over it).
+      v1::MoveCorrection there;
+      there.set_x(e.put_on_stage().x());
+      there.set_y(e.put_on_stage().y());
+      there.set_facing(e.put_on_stage().facing());
+      there.set_seq(me_.last_seq());
+      me_.correct(there);
+      break;
+    }
     case v1::Envelope::kChat:
       chat_.add(e.chat(), self_id_, ctx_.now);
       break;

@@ -252,12 +252,11 @@ ApiResponse remove_question(app::Hub& hub, const ApiRequest& request) {
   return ApiResponse::json(200, {{"deleted", *question}, {"talk_id", *id}});
 }
 
-ApiResponse remove_study_group(app::Hub& hub, const ApiRequest& request) {
+// Through the service, so the group's room empties to the lobby.
+ApiResponse remove_study_group(app::ProgrammeService& programme, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("group ids are positive numbers");
-  // Through the service when the server runs, so the group's room empties to the lobby.
-  auto* programme = hub.programme();
-  auto done = programme ? programme->remove_group(*id) : hub.store().programme().remove_group(*id);
+  auto done = programme.remove_group(*id);
   if (!done) return ApiResponse::from(done.error());
   return ApiResponse::json(200, {{"deleted", *id}});
 }
@@ -311,7 +310,7 @@ ApiResponse attendance_csv(app::Hub& hub, const ApiRequest& request) {
 
 }  // namespace
 
-void register_programme_routes(Router& router, app::Hub& hub) {
+void register_programme_routes(Router& router, app::Hub& hub, app::ProgrammeService& programme) {
   auto route = [&](std::string method, std::string path, Access access, auto handler) {
     router.add(std::move(method), std::move(path), access,
                [&hub, handler](const ApiRequest& request) { return handler(hub, request); });
@@ -330,7 +329,9 @@ void register_programme_routes(Router& router, app::Hub& hub) {
         [](app::Hub& h, const ApiRequest&) { return ics(h); });
   route("GET", "/api/study-groups", Access::host,
         [](app::Hub& h, const ApiRequest&) { return study_groups(h); });
-  route("DELETE", "/api/study-groups/{id}", Access::host, remove_study_group);
+  router.add(
+      "DELETE", "/api/study-groups/{id}", Access::host,
+      [&programme](const ApiRequest& request) { return remove_study_group(programme, request); });
   route("GET", "/api/study-groups/{id}/attendance.csv", Access::host, attendance_csv);
 }
 

@@ -5,17 +5,18 @@
 
 namespace moim::app {
 class Hub;
-}
+class ProgrammeService;
+}  // namespace moim::app
 
 namespace moim::api {
 
-void register_routes(Router& router, app::Hub& hub);
+void register_routes(Router& router, app::Hub& hub, app::ProgrammeService& programme);
 
 // Server-wide routes: who is online, invite codes.
 void register_core_routes(Router& router, app::Hub& hub);
 
 // The programme of the tech-talk hall, its iCalendar feed, study groups' attendance.
-void register_programme_routes(Router& router, app::Hub& hub);
+void register_programme_routes(Router& router, app::Hub& hub, app::ProgrammeService& programme);
 // Graduation day: roster, counts, palette, raffle, results (api/graduation_routes.cpp).
 void register_graduation_routes(Router& router, app::Hub& hub);
 

@@ -9,6 +9,7 @@
 
 #include <span>
 
+#include "app/programme_events.hpp"
 #include "app/room_feature.hpp"
 #include "app/session_link.hpp"
 #include "core/result.hpp"
@@ -48,6 +49,14 @@ class Encoder {
   // Graduation day's answers (request_id set) and pushes (request_id 0).
   virtual SharedBytes graduation_event(std::uint32_t request_id,
                                        const graduation::Event& event) const = 0;
+
+  // --- the programme: study groups and the hall (app/programme_events.hpp) ---
+  // An answer to `request_id`, or a push when it is 0.
+  virtual SharedBytes programme(std::uint32_t request_id, const ProgrammeEvent& event) const = 0;
+  // The bytes one entry of a list takes on the wire: pages are cut by size as well as count.
+  virtual std::size_t entry_size(const programme_event::Group& group) const = 0;
+  virtual std::size_t entry_size(const programme_event::Talk& talk) const = 0;
+  virtual std::size_t entry_size(const programme::Question& question) const = 0;
 };
 
 }  // namespace moim::app

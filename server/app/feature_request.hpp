@@ -3,10 +3,15 @@
 // client message meant for a feature into one of these. A feature adds its request types here.
 #include <variant>
 
+#include "app/stage_requests.hpp"
 #include "graduation/requests.hpp"
 
 namespace moim::app {
 
-using FeatureRequest = std::variant<std::monostate, graduation::Request>;
+using FeatureRequest = std::variant<std::monostate,
+                                    // graduation day (features/graduation_feature.hpp)
+                                    graduation::Request,
+                                    // the hall's stage (features/stage_feature.hpp)
+                                    stage::RaiseHand, stage::NextHand, stage::Give>;
 
 }  // namespace moim::app

@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "app/graduation_look.hpp"
-#include "app/programme_service.hpp"
 #include "core/secret_hash.hpp"
 #include "moim/proto/text.hpp"
 
@@ -26,12 +25,13 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts)
       metrics_(parts.metrics),
       address_limits_(config_.address_limits),
       io_(io),
+      gate_(parts.gate),
       encoder_(parts.encoder),
       graduation_(parts.graduation),
       features_(parts.features) {
   for (const auto& id : parts.maps.ids()) {
     auto map = parts.maps.share(id);
-    if (id == "study-room") study_map_ = map;
+    maps_.emplace(id, map);
     rooms_.emplace(id, make_room(id, std::move(map)));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
@@ -54,18 +54,18 @@ std::shared_ptr<RoomHost> Hub::room(std::string_view id) {
     auto it = rooms_.find(id);
     if (it != rooms_.end()) return it->second;
   }
-  return open_study_room(id);
+  return open_instance(id);
 }
 
-std::shared_ptr<RoomHost> Hub::open_study_room(std::string_view id) {
-  if (!programme_ || !study_map_) return nullptr;
-  auto group = programme_->group_for_room(id);
-  if (!group) return nullptr;
+std::shared_ptr<RoomHost> Hub::open_instance(std::string_view id) {
+  auto map_id = gate_.instance_of(id);
+  if (!map_id) return nullptr;
+  auto map = maps_.find(*map_id);
+  if (map == maps_.end()) return nullptr;
   std::lock_guard lock(rooms_mutex_);
   auto [it, inserted] = rooms_.try_emplace(std::string(id));
   if (inserted) {
-    it->second = make_room(std::string(id), study_map_);
-    it->second->set_presence_hook(programme_->attendance_hook(*group));
+    it->second = make_room(std::string(id), map->second);
     metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
   }
   return it->second;
@@ -189,16 +189,14 @@ namespace {
 // Locating shows a tile, which is more than the online list's room: it respects what the
 // person asked for (do-not-disturb, like direct messages) and where the asker could go. A room
 // the asker may not enter is named (ListOnline shows it anyway) but its tiles are not.
-Status may_locate(ProgrammeService* programme, const Identity& asker, const PresenceEntry& target) {
+Status may_locate(RoomGate& gate, const Identity& asker, const PresenceEntry& target) {
   if (asker.role != store::Role::attendee || asker.id == target.who.id) return ok();
   if (target.presence == room::Presence::do_not_disturb) {
     return Error{Errc::recipient_unavailable, target.who.name + " does not want to be disturbed"};
   }
-  if (programme != nullptr) {
-    if (auto allowed = programme->check_enter(asker, target.room); !allowed) {
-      return Error{Errc::forbidden,
-                   target.who.name + " is in " + target.room + ", a room you cannot enter"};
-    }
+  if (auto allowed = gate.check_enter(asker, target.room); !allowed) {
+    return Error{Errc::forbidden,
+                 target.who.name + " is in " + target.room + ", a room you cannot enter"};
   }
   return ok();
 }
@@ -211,7 +209,7 @@ void Hub::locate(const Identity& asker, std::shared_ptr<SessionLink> requester,
   auto entry = directory_.find(target);
   auto host = entry ? room(entry->room) : nullptr;
   if (!host) return refuse({Errc::no_such_user, "that person is not online"});
-  if (auto allowed = may_locate(programme_, asker, *entry); !allowed) {
+  if (auto allowed = may_locate(gate_, asker, *entry); !allowed) {
     return refuse(allowed.error());
   }
   host->locate(target, [this, requester, request_id, room_id = host->id()](auto avatar) {

@@ -13,13 +13,12 @@
 #include "app/directory.hpp"
 #include "app/encoder.hpp"
 #include "app/metrics.hpp"
+#include "app/room_gate.hpp"
 #include "app/room_host.hpp"
 #include "graduation/service.hpp"
 #include "moim/world/map.hpp"
 
 namespace moim::app {
-
-class ProgrammeService;
 
 enum class Moderation { mute, unmute, kick, ban };
 
@@ -32,6 +31,7 @@ struct HubParts {
   const Encoder& encoder;  // how rooms and the hub turn what they say into bytes
   graduation::Service& graduation;
   const FeatureRegistry& features;  // what a map's "features" property may name
+  RoomGate& gate;                   // rooms opened on demand (study groups'), who may enter
 };
 
 class Hub {
@@ -46,12 +46,13 @@ class Hub {
   const Encoder& encoder() const { return encoder_; }
   AddressLimits& address_limits() { return address_limits_; }
   std::int64_t now_ms() const;
-  // A room by id. A study group's room ("study-<id>", an instance of the study-room map) is
-  // opened on first use if the group exists.
+  // A room by id. A room the gate says is an instance of a map (a study group's "study-<id>")
+  // is opened on first use.
   std::shared_ptr<RoomHost> room(std::string_view id);
-  // Study rooms and the hall; null until the server sets it (unit tests of the hub alone).
-  ProgrammeService* programme() { return programme_; }
-  void set_programme(ProgrammeService* programme) { programme_ = programme; }
+  // Whether `who` may enter `room` (a study group's room is for its members), as the gate says.
+  Status check_enter(const Identity& who, std::string_view room) {
+    return gate_.check_enter(who, room);
+  }
   graduation::Service& graduation() { return graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
@@ -100,7 +101,7 @@ class Hub {
 
  private:
   std::int64_t active_mute(store::UserId id);
-  std::shared_ptr<RoomHost> open_study_room(std::string_view id);
+  std::shared_ptr<RoomHost> open_instance(std::string_view id);
   std::shared_ptr<RoomHost> make_room(std::string id, std::shared_ptr<const world::Map> map);
 
   ServerConfig config_;
@@ -110,8 +111,9 @@ class Hub {
   ResumeRegistry resumes_;
   AddressLimits address_limits_;
   boost::asio::io_context& io_;
-  std::shared_ptr<const world::Map> study_map_;  // the map every study-group room uses
-  ProgrammeService* programme_ = nullptr;
+  // Every map by id: instances (study-group rooms) share their map's.
+  std::map<std::string, std::shared_ptr<const world::Map>, std::less<>> maps_;
+  RoomGate& gate_;
   mutable std::mutex rooms_mutex_;  // study rooms are added while the server runs
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
   const Encoder& encoder_;

@@ -4,20 +4,39 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <limits>
 
 #include "app/hub.hpp"
-#include "moim/proto/envelope.hpp"
-#include "net/convert.hpp"
-#include "net/encode_shared.hpp"
-#include "net/programme_convert.hpp"
 
 namespace moim::app {
 
-using net::encode_shared;
-
 namespace asio = boost::asio;
+namespace req = programme_request;
+namespace ev = programme_event;
 using namespace moim::programme;
+
+namespace {
+
+template <typename... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <typename... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+// A schedule as the lead asked for it; `default_zone` when they named none. No days and no
+// one-off times is the default evening (daily 21:00-24:00); days without times run then too.
+Result<Schedule> schedule_from(const req::ScheduleDraft& in, const std::string& default_zone) {
+  const std::string zone = in.time_zone.empty() ? default_zone : in.time_zone;
+  const bool one_off = in.once_start_ms != 0 || in.once_end_ms != 0;
+  if (in.days.empty() && one_off) return once(in.once_start_ms, in.once_end_ms, zone);
+  const std::string_view days = in.days.empty() ? kDefaultDays : std::string_view(in.days);
+  const std::string_view times = in.times.empty() ? kDefaultTimes : std::string_view(in.times);
+  return weekly(days, times, zone);
+}
+
+}  // namespace
 
 ProgrammeService::ProgrammeService(asio::io_context& io, Hub& hub, ProgrammeStore& store)
     : io_(io), hub_(hub), store_(store), reminder_timer_(asio::make_strand(io)) {}
@@ -26,118 +45,62 @@ std::int64_t ProgrammeService::now_ms() const {
   return hub_.now_ms();
 }
 
-v1::Envelope ProgrammeService::error(std::uint32_t rid, const Error& e) const {
-  return net::error_envelope(rid, e);
+SharedBytes ProgrammeService::error(std::uint32_t rid, const Error& e) const {
+  return hub_.encoder().error(rid, e);
 }
 
-bool ProgrammeService::handle(const Identity& who, const Link& link, const v1::Envelope& in) {
-  const auto rid = in.request_id();
-  std::optional<Envelope> out;
-  switch (in.body_case()) {
-    case Envelope::kCreateStudyGroup:
-      out = create_group(who, rid, in.create_study_group());
-      break;
-    case Envelope::kListStudyGroups:
-      out = list_groups(who, rid, in.list_study_groups());
-      break;
-    case Envelope::kJoinStudyGroup:
-      out = join_group(who, rid, in.join_study_group().group_id());
-      break;
-    case Envelope::kLeaveStudyGroup:
-      out = leave_group(who, rid, in.leave_study_group().group_id());
-      break;
-    case Envelope::kRemoveStudyGroup:
-      out = remove_group(who, rid, in.remove_study_group().group_id());
-      break;
-    case Envelope::kSetStudyGroupAccess:
-      out = set_access(who, rid, in.set_study_group_access());
-      break;
-    case Envelope::kEnterRoom:
-      enter_room(who, link, rid, in.enter_room().room());
-      return true;
-    case Envelope::kStartFocusTimer: {
-      const auto& m = in.start_focus_timer();
-      const int focus = m.focus_minutes() == 0 ? 50 : static_cast<int>(m.focus_minutes());
-      const int rest = m.focus_minutes() == 0 && m.break_minutes() == 0
-                           ? 10
-                           : static_cast<int>(std::min(m.break_minutes(), 1000u));
-      out = set_timer(who, rid, m.group_id(), start_timer(now_ms(), std::min(focus, 1000), rest));
-      break;
-    }
-    case Envelope::kStopFocusTimer:
-      out = set_timer(who, rid, in.stop_focus_timer().group_id(), std::nullopt);
-      break;
-    case Envelope::kGetFocusTimer:
-      out = get_timer(who, rid, in.get_focus_timer().group_id());
-      break;
-    case Envelope::kListTalks:
-      out = list_talks(who, rid, in.list_talks());
-      break;
-    case Envelope::kScheduleTalk:
-      out = schedule_talk(who, rid, in.schedule_talk());
-      break;
-    case Envelope::kRsvp:
-      out = rsvp(who, rid, in.rsvp());
-      break;
-    case Envelope::kAskQuestion:
-      out = ask(who, rid, in.ask_question());
-      break;
-    case Envelope::kVoteQuestion:
-      out = vote(who, rid, in.vote_question());
-      break;
-    case Envelope::kMarkAnswered:
-      out = mark_answered(who, rid, in.mark_answered());
-      break;
-    case Envelope::kListQuestions:
-      out = list_questions(who, rid, in.list_questions());
-      break;
-    case Envelope::kRemoveQuestion:
-      out = remove_question(who, rid, in.remove_question());
-      break;
-    case Envelope::kGiveStage: {
-      if (auto host = check_host(who.role); !host) {
-        out = error(rid, host.error());
-        break;
-      }
-      auto target = hub_.directory().find(in.give_stage().user_id());
-      if (!target) {
-        out = error(rid, {Errc::no_such_user, "that person is not online"});
-        break;
-      }
-      give_stage(who, link, rid, in.give_stage().talk_id(), target->who.id, target->who.name);
-      return true;
-    }
-    case Envelope::kRaiseHand:
-      out = raise_hand(who, rid, in.raise_hand());
-      break;
-    case Envelope::kNextHand:
-      next_hand(who, link, rid, in.next_hand().talk_id());
-      return true;
-    case Envelope::kBookSeat:
-      out = book_seat(who, rid, in.book_seat().talk_id());
-      break;
-    case Envelope::kCancelSeat:
-      out = cancel_seat(who, rid, in.cancel_seat().talk_id());
-      break;
-    case Envelope::kPostNotes:
-      out = post_notes(who, rid, in.post_notes());
-      break;
-    default:
-      return false;
-  }
-  link->deliver(encode_shared(*out));
-  return true;
+SharedBytes ProgrammeService::ack(std::uint32_t rid) const {
+  return hub_.encoder().ack(rid);
+}
+
+SharedBytes ProgrammeService::reply(std::uint32_t rid, const ProgrammeEvent& event) const {
+  return hub_.encoder().programme(rid, event);
+}
+
+void ProgrammeService::handle(const Identity& who, const Link& link, std::uint32_t rid,
+                              const ProgrammeRequest& request) {
+  const Reply out = std::visit(
+      Overloaded{
+          [&](const req::CreateGroup& m) { return create_group(who, rid, m); },
+          [&](const req::ListGroups& m) { return list_groups(who, rid, m); },
+          [&](const req::JoinGroup& m) { return join_group(who, rid, m.group); },
+          [&](const req::LeaveGroup& m) { return leave_group(who, rid, m.group); },
+          [&](const req::RemoveGroup& m) { return remove_group(who, rid, m.group); },
+          [&](const req::SetGroupAccess& m) { return set_access(who, rid, m); },
+          [&](const req::EnterRoom& m) { return enter_room(who, link, rid, m.room); },
+          [&](const req::StartFocusTimer& m) {
+            const int focus = m.focus_minutes == 0 ? 50 : static_cast<int>(m.focus_minutes);
+            const int rest = m.focus_minutes == 0 && m.break_minutes == 0
+                                 ? 10
+                                 : static_cast<int>(std::min(m.break_minutes, 1000u));
+            return set_timer(who, rid, m.group, start_timer(now_ms(), std::min(focus, 1000), rest));
+          },
+          [&](const req::StopFocusTimer& m) { return set_timer(who, rid, m.group, std::nullopt); },
+          [&](const req::GetFocusTimer& m) { return get_timer(who, rid, m.group); },
+          [&](const req::ListTalks& m) { return list_talks(who, rid, m); },
+          [&](const req::ScheduleTalk& m) { return schedule_talk(who, rid, m); },
+          [&](const req::Rsvp& m) { return rsvp(who, rid, m); },
+          [&](const req::AskQuestion& m) { return ask(who, rid, m); },
+          [&](const req::VoteQuestion& m) { return vote(who, rid, m); },
+          [&](const req::MarkAnswered& m) { return mark_answered(who, rid, m); },
+          [&](const req::ListQuestions& m) { return list_questions(who, rid, m); },
+          [&](const req::RemoveQuestion& m) { return remove_question(who, rid, m); },
+          [&](const req::GiveStage& m) { return give_stage(who, link, rid, m); },
+          [&](const req::RaiseHand& m) { return raise_hand(who, link, rid, m); },
+          [&](const req::NextHand& m) { return next_hand(who, link, rid, m); },
+          [&](const req::BookSeat& m) { return book_seat(who, rid, m.talk); },
+          [&](const req::CancelSeat& m) { return cancel_seat(who, rid, m.talk); },
+          [&](const req::PostNotes& m) { return post_notes(who, rid, m); },
+      },
+      request);
+  if (out) link->deliver(*out);
 }
 
 // --- study groups -------------------------------------------------------------------------------
 
-v1::Envelope ProgrammeService::group_reply(std::uint32_t rid, const Identity& who,
-                                           const StudyGroup& g) {
+ev::Group ProgrammeService::group_view(const Identity& who, const StudyGroup& g) {
   auto member = store_.is_member(g.id, who.id);
-  Envelope out;
-  out.set_request_id(rid);
-  net::fill(*out.mutable_study_group(), g, member && *member, now_ms());
-  return out;
+  return {g, member && *member, now_ms()};
 }
 
 Quota ProgrammeService::group_quota(const Identity& who) const {
@@ -152,27 +115,25 @@ Quota ProgrammeService::question_quota(const Identity& who) const {
 }
 
 // What the lead left out gets the defaults of study_group.hpp (the schedule's: schedule_from).
-v1::Envelope ProgrammeService::create_group(const Identity& who, std::uint32_t rid,
-                                            const v1::CreateStudyGroup& m) {
-  auto kind = m.kind() == v1::STUDY_GROUP_KIND_UNSPECIFIED ? std::optional(kDefaultKind)
-                                                           : net::from_proto(m.kind());
-  if (!kind) return error(rid, {Errc::bad_request, "unknown kind of study group"});
-  auto schedule = net::schedule_from(m.schedule(), hub_.config().time_zone);
+ProgrammeService::Reply ProgrammeService::create_group(const Identity& who, std::uint32_t rid,
+                                                       const req::CreateGroup& m) {
+  if (!m.kind) return error(rid, {Errc::bad_request, "unknown kind of study group"});
+  auto schedule = schedule_from(m.schedule, hub_.config().time_zone);
   if (!schedule) return error(rid, schedule.error());
   StudyGroup g;
-  g.topic = m.topic();
-  g.kind = *kind;
-  g.description = m.description();
+  g.topic = m.topic;
+  g.kind = *m.kind;
+  g.description = m.description;
   g.schedule = std::move(*schedule);
   g.capacity =
-      m.capacity() == 0 ? kDefaultCapacity : static_cast<int>(std::min(m.capacity(), 100'000u));
+      m.capacity == 0 ? kDefaultCapacity : static_cast<int>(std::min(m.capacity, 100'000u));
   g.lead = who.id;
-  g.visitors_allowed = m.visitors_allowed();
+  g.visitors_allowed = m.visitors_allowed;
   g.created_at_ms = now_ms();
   auto created = store_.create_group(std::move(g), group_quota(who));
   if (!created) return error(rid, created.error());
   spdlog::info("study group {} '{}' created by {}", created->id, created->topic, who.id);
-  return group_reply(rid, who, *created);
+  return reply(rid, group_view(who, *created));
 }
 
 namespace {
@@ -184,18 +145,16 @@ constexpr std::size_t kMaxScanned = 500;
 
 }  // namespace
 
-v1::Envelope ProgrammeService::list_groups(const Identity& who, std::uint32_t rid,
-                                           const v1::ListStudyGroups& m) {
-  if (m.query().size() > 200) return error(rid, {Errc::text_too_long, "search is too long"});
-  if (m.after_id() < 0) return error(rid, {Errc::bad_request, "after_id must not be negative"});
+ProgrammeService::Reply ProgrammeService::list_groups(const Identity& who, std::uint32_t rid,
+                                                      const req::ListGroups& m) {
+  if (m.query.size() > 200) return error(rid, {Errc::text_too_long, "search is too long"});
+  if (m.after_id < 0) return error(rid, {Errc::bad_request, "after_id must not be negative"});
   auto mine = store_.groups_of(who.id);
   if (!mine) return error(rid, mine.error());
-  Envelope out;
-  out.set_request_id(rid);
-  auto* list = out.mutable_study_group_list();
+  ev::GroupList list;
   const auto now = now_ms();
-  const auto limit = page_limit(m.limit());
-  GroupId after = m.after_id();
+  const auto limit = page_limit(m.limit);
+  GroupId after = m.after_id;
   std::size_t scanned = 0;
   std::size_t bytes = 0;
   bool more = false;
@@ -203,38 +162,38 @@ v1::Envelope ProgrammeService::list_groups(const Identity& who, std::uint32_t ri
     auto batch = store_.list_groups(after, kScanBatch);
     if (!batch) return error(rid, batch.error());
     for (const auto& g : *batch) {
-      if (static_cast<std::size_t>(list->groups_size()) == limit || scanned == kMaxScanned) {
+      if (list.groups.size() == limit || scanned == kMaxScanned) {
         more = true;
         break;
       }
       const bool member = std::find(mine->begin(), mine->end(), g.id) != mine->end();
-      if ((!m.mine() || member) && matches(g, m.query())) {
-        v1::StudyGroupInfo info;
-        net::fill(info, g, member, now);
-        const auto size = info.ByteSizeLong();
-        if (list->groups_size() > 0 && bytes + size > kMaxPageBytes) {
+      if ((!m.mine || member) && matches(g, m.query)) {
+        ev::Group entry{g, member, now};
+        const auto size = hub_.encoder().entry_size(entry);
+        if (!list.groups.empty() && bytes + size > kMaxPageBytes) {
           more = true;
           break;
         }
         bytes += size;
-        list->add_groups()->Swap(&info);
+        list.groups.push_back(std::move(entry));
       }
       ++scanned;
       after = g.id;
     }
     if (batch->size() < kScanBatch) break;
   }
-  list->set_next_after_id(more ? after : 0);
-  return out;
+  list.next_after_id = more ? after : 0;
+  return reply(rid, list);
 }
-
-v1::Envelope ProgrammeService::join_group(const Identity& who, std::uint32_t rid, GroupId id) {
+ProgrammeService::Reply ProgrammeService::join_group(const Identity& who, std::uint32_t rid,
+                                                     GroupId id) {
   auto joined = store_.join_group(id, who.id, now_ms());
   if (!joined) return error(rid, joined.error());
-  return group_reply(rid, who, *joined);
+  return reply(rid, group_view(who, *joined));
 }
 
-v1::Envelope ProgrammeService::leave_group(const Identity& who, std::uint32_t rid, GroupId id) {
+ProgrammeService::Reply ProgrammeService::leave_group(const Identity& who, std::uint32_t rid,
+                                                      GroupId id) {
   auto before = store_.find_group(id);
   if (!before) return error(rid, before.error());
   auto left = store_.leave_group(id, who.id);
@@ -242,19 +201,20 @@ v1::Envelope ProgrammeService::leave_group(const Identity& who, std::uint32_t ri
   if (!*left) {
     // The lead left alone: the group is gone, and so is its room.
     move_out(id, nullptr, before->topic + " has ended: you are back in the lobby");
-    return proto::make_ack(rid);
+    return ack(rid);
   }
   move_out(id, &**left,
            "you left " + before->topic + ", whose room is for members: you are back in the lobby");
-  return group_reply(rid, who, **left);
+  return reply(rid, group_view(who, **left));
 }
 
-v1::Envelope ProgrammeService::remove_group(const Identity& who, std::uint32_t rid, GroupId id) {
+ProgrammeService::Reply ProgrammeService::remove_group(const Identity& who, std::uint32_t rid,
+                                                       GroupId id) {
   if (auto host = check_host(who.role); !host) return error(rid, host.error());
   auto removed = remove_group(id);
   if (!removed) return error(rid, removed.error());
   spdlog::info("study group {} removed by host {}", id, who.id);
-  return proto::make_ack(rid);
+  return ack(rid);
 }
 
 Status ProgrammeService::remove_group(GroupId id) {
@@ -276,32 +236,30 @@ void ProgrammeService::move_out(GroupId id, const StudyGroup* group, const std::
     }
     if (!room) room = hub_.room(room_id);
     if (!room) return;  // never opened: nobody can be in it
-    Envelope notice;
-    notice.mutable_notice()->set_text(why);
-    entry.link->deliver(encode_shared(notice));
+    entry.link->deliver(reply(0, ev::Notice{why}));
     // As a portal would: the lobby answers with RoomEntered.
     room->transfer(entry.who.id, hub_.config().lobby, 0);
   }
 }
 
-v1::Envelope ProgrammeService::set_access(const Identity& who, std::uint32_t rid,
-                                          const v1::SetStudyGroupAccess& m) {
-  auto group = store_.find_group(m.group_id());
+ProgrammeService::Reply ProgrammeService::set_access(const Identity& who, std::uint32_t rid,
+                                                     const req::SetGroupAccess& m) {
+  auto group = store_.find_group(m.group);
   if (!group) return error(rid, group.error());
   if (auto allowed = check_lead_action(*group, actor(who)); !allowed) {
     return error(rid, allowed.error());
   }
-  auto changed = store_.set_group_access(m.group_id(), m.recruiting(), m.visitors_allowed());
+  auto changed = store_.set_group_access(m.group, m.recruiting, m.visitors_allowed);
   if (!changed) return error(rid, changed.error());
   if (!changed->visitors_allowed) {
     move_out(changed->id, &*changed,
              changed->topic + " is closed to visitors now: you are back in the lobby");
   }
-  return group_reply(rid, who, *changed);
+  return reply(rid, group_view(who, *changed));
 }
 
-v1::Envelope ProgrammeService::set_timer(const Identity& who, std::uint32_t rid, GroupId id,
-                                         std::optional<FocusTimer> timer) {
+ProgrammeService::Reply ProgrammeService::set_timer(const Identity& who, std::uint32_t rid,
+                                                    GroupId id, std::optional<FocusTimer> timer) {
   auto group = store_.find_group(id);
   if (!group) return error(rid, group.error());
   auto member = store_.is_member(id, who.id);
@@ -314,14 +272,13 @@ v1::Envelope ProgrammeService::set_timer(const Identity& who, std::uint32_t rid,
   if (!timer) next.started_at_ms = 0;
   auto changed = store_.set_focus_timer(id, next);
   if (!changed) return error(rid, changed.error());
-  Envelope push;
-  net::fill(*push.mutable_focus_timer(), id, changed->timer, now_ms());
-  if (auto room = hub_.room(room_of(id))) room->broadcast(encode_shared(push));
-  push.set_request_id(rid);
-  return push;
+  const ev::FocusTimer state{id, changed->timer, now_ms()};
+  if (auto room = hub_.room(room_of(id))) room->broadcast(reply(0, state));
+  return reply(rid, state);
 }
 
-v1::Envelope ProgrammeService::get_timer(const Identity& who, std::uint32_t rid, GroupId id) {
+ProgrammeService::Reply ProgrammeService::get_timer(const Identity& who, std::uint32_t rid,
+                                                    GroupId id) {
   auto group = store_.find_group(id);
   if (!group) return error(rid, group.error());
   auto member = store_.is_member(id, who.id);
@@ -329,51 +286,20 @@ v1::Envelope ProgrammeService::get_timer(const Identity& who, std::uint32_t rid,
   if (auto allowed = programme::check_enter(*group, actor(who), *member); !allowed) {
     return error(rid, allowed.error());
   }
-  Envelope out;
-  out.set_request_id(rid);
-  net::fill(*out.mutable_focus_timer(), id, group->timer, now_ms());
-  return out;
+  return reply(rid, ev::FocusTimer{id, group->timer, now_ms()});
 }
 
-std::optional<GroupId> ProgrammeService::group_for_room(std::string_view room) {
-  auto id = group_of_room(room);
-  if (!id) return std::nullopt;
-  auto group = store_.find_group(*id);
-  if (!group) return std::nullopt;
-  return *id;
-}
-
-RoomHost::PresenceHook ProgrammeService::attendance_hook(GroupId group) {
-  return [this, group](store::UserId user, bool entered) {
-    const auto now = now_ms();
-    auto recorded =
-        entered ? store_.record_enter(group, user, now) : store_.record_leave(group, user, now);
-    if (!recorded) {
-      spdlog::warn("attendance of {} in group {}: {}", user, group, recorded.error().message);
-    }
-  };
-}
-
-Status ProgrammeService::check_enter(const Identity& who, std::string_view room) {
-  auto id = group_of_room(room);
-  if (!id) return ok();
-  auto group = store_.find_group(*id);
-  if (!group) return group.error();
-  auto member = store_.is_member(*id, who.id);
-  if (!member) return member.error();
-  return programme::check_enter(*group, actor(who), *member);
-}
-
-void ProgrammeService::enter_room(const Identity& who, const Link& link, std::uint32_t rid,
-                                  const std::string& room) {
-  auto reply_error = [&](const Error& e) { link->deliver(encode_shared(error(rid, e))); };
-  if (auto allowed = check_enter(who, room); !allowed) return reply_error(allowed.error());
-  if (!hub_.room(room)) return reply_error({Errc::no_such_room, "no room called '" + room + "'"});
+// The target room answers with RoomEntered (the transfer carries `rid`), or an Error.
+ProgrammeService::Reply ProgrammeService::enter_room(const Identity& who, const Link& /*link*/,
+                                                     std::uint32_t rid, const std::string& room) {
+  if (auto allowed = hub_.check_enter(who, room); !allowed) return error(rid, allowed.error());
+  if (!hub_.room(room)) return error(rid, {Errc::no_such_room, "no room called '" + room + "'"});
   auto here = hub_.directory().find(who.id);
   auto current = here ? hub_.room(here->room) : nullptr;
-  if (!current) return reply_error({Errc::not_joined, "between rooms; try again"});
-  if (here->room == room) return link->deliver(encode_shared(proto::make_ack(rid)));
+  if (!current) return error(rid, {Errc::not_joined, "between rooms; try again"});
+  if (here->room == room) return ack(rid);
   current->transfer(who.id, room, rid);
+  return std::nullopt;
 }
 
 // --- reminders ----------------------------------------------------------------------------------
@@ -412,11 +338,7 @@ void ProgrammeService::send_due_reminders() {
   for (const auto& talk : *due) {
     auto people = store_.people_to_remind(talk.id);
     if (!people) continue;
-    Envelope push;
-    auto* reminder = push.mutable_session_reminder();
-    net::fill(*reminder->mutable_talk(), talk);
-    reminder->set_room(talk.room);
-    const auto bytes = encode_shared(push);
+    const auto bytes = reply(0, ev::SessionReminder{talk});
     int sent = 0;
     for (auto user : *people) {
       if (auto entry = hub_.directory().find(user)) {

@@ -1,29 +1,28 @@
 #pragma once
 // Study rooms and the tech-talk hall in the running server: turns programme requests from
-// sessions into store calls checked against the sender's role and membership, pushes what others
-// must see (focus timers, raised hands, the stage, reminders), opens each study group's room and
-// records attendance there. Rules live in programme/ (plain C++); this is the wiring.
+// sessions (domain values: app/programme_requests.hpp) into store calls checked against the
+// sender's role and membership, and answers and pushes what others must see (focus timers,
+// reminders) through the hub's Encoder. Rules live in programme/ (plain C++); this is the wiring.
+// What happens inside a room is a room feature's: attendance (features/study_group_feature.hpp)
+// and the hall's hands and stage (features/stage_feature.hpp, which the hall requests go to).
 //
-// Threads: called from any session strand. The store is thread-safe; the raise-hand queues are
-// under a mutex; pushes go through room hosts (their strands) or session links.
+// Threads: called from any session strand. The store is thread-safe; pushes go through room
+// hosts (their strands) or session links.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
-#include <map>
 #include <memory>
-#include <mutex>
-#include <optional>
 
 #include "app/identity.hpp"
-#include "app/room_host.hpp"
+#include "app/programme_events.hpp"
+#include "app/programme_requests.hpp"
 #include "app/session_link.hpp"
-#include "moim/v1/moim.pb.h"
-#include "programme/hand_queue.hpp"
 #include "programme/programme_store.hpp"
 
 namespace moim::app {
 
 class Hub;
+class RoomHost;
 
 class ProgrammeService {
  public:
@@ -36,16 +35,10 @@ class ProgrammeService {
   void start(std::chrono::milliseconds period);
   void stop();
 
-  // The group whose room `room` is, if that group exists.
-  std::optional<programme::GroupId> group_for_room(std::string_view room);
-  // Records visits to a group's room (runs on the room's strand).
-  RoomHost::PresenceHook attendance_hook(programme::GroupId group);
-  // Study rooms: members, hosts, and anyone if the lead allows visitors. Other rooms: anyone.
-  Status check_enter(const Identity& who, std::string_view room);
-
   // Handles one programme request and answers it through `link` (now, or from a room's strand
-  // for moves). False if `request` is not a programme request.
-  bool handle(const Identity& who, const Link& link, const v1::Envelope& request);
+  // for the stage and for moves).
+  void handle(const Identity& who, const Link& link, std::uint32_t request_id,
+              const ProgrammeRequest& request);
 
   // Reminds online people who RSVP'd to sessions that have started (the timer calls this).
   void send_due_reminders();
@@ -55,12 +48,15 @@ class ProgrammeService {
   Status remove_group(programme::GroupId id);
 
  private:
-  using Envelope = v1::Envelope;
+  // What a request is answered with now; nothing when the answer comes later (from a room).
+  using Reply = std::optional<SharedBytes>;
+
   std::int64_t now_ms() const;
-  Envelope error(std::uint32_t rid, const Error& e) const;
-  Envelope group_reply(std::uint32_t rid, const Identity& who, const programme::StudyGroup& g);
-  Envelope talk_reply(std::uint32_t rid, const Identity& who, const programme::Talk& t);
-  void fill_for(v1::TalkInfo& out, const Identity& who, const programme::Talk& t);
+  SharedBytes error(std::uint32_t rid, const Error& e) const;
+  SharedBytes ack(std::uint32_t rid) const;
+  SharedBytes reply(std::uint32_t rid, const ProgrammeEvent& event) const;
+  programme_event::Group group_view(const Identity& who, const programme::StudyGroup& g);
+  programme_event::Talk talk_view(const Identity& who, const programme::Talk& t);
   programme::Actor actor(const Identity& who) const { return {who.id, who.role}; }
   // The limits of ServerConfig::programme_limits for `who` (hosts have no per-person limit).
   programme::Quota group_quota(const Identity& who) const;
@@ -69,39 +65,48 @@ class ProgrammeService {
   // group's room who may no longer be there goes back to the lobby, told `why`. Without a
   // group (dissolved or removed) that is everyone.
   void move_out(programme::GroupId id, const programme::StudyGroup* group, const std::string& why);
-
-  // Study groups (programme_service.cpp).
-  Envelope create_group(const Identity& who, std::uint32_t rid, const v1::CreateStudyGroup& m);
-  Envelope list_groups(const Identity& who, std::uint32_t rid, const v1::ListStudyGroups& m);
-  Envelope join_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
-  Envelope leave_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
-  Envelope remove_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
-  Envelope set_access(const Identity& who, std::uint32_t rid, const v1::SetStudyGroupAccess& m);
-  Envelope set_timer(const Identity& who, std::uint32_t rid, programme::GroupId id,
-                     std::optional<programme::FocusTimer> timer);
-  Envelope get_timer(const Identity& who, std::uint32_t rid, programme::GroupId id);
-  void enter_room(const Identity& who, const Link& link, std::uint32_t rid,
-                  const std::string& room);
   void schedule_reminders();
 
+  // Study groups (programme_service.cpp).
+  Reply create_group(const Identity& who, std::uint32_t rid,
+                     const programme_request::CreateGroup& m);
+  Reply list_groups(const Identity& who, std::uint32_t rid, const programme_request::ListGroups& m);
+  Reply join_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
+  Reply leave_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
+  Reply remove_group(const Identity& who, std::uint32_t rid, programme::GroupId id);
+  Reply set_access(const Identity& who, std::uint32_t rid,
+                   const programme_request::SetGroupAccess& m);
+  Reply set_timer(const Identity& who, std::uint32_t rid, programme::GroupId id,
+                  std::optional<programme::FocusTimer> timer);
+  Reply get_timer(const Identity& who, std::uint32_t rid, programme::GroupId id);
+  Reply enter_room(const Identity& who, const Link& link, std::uint32_t rid,
+                   const std::string& room);
+
   // The hall (programme_hall.cpp).
-  Envelope list_talks(const Identity& who, std::uint32_t rid, const v1::ListTalks& m);
-  Envelope schedule_talk(const Identity& who, std::uint32_t rid, const v1::ScheduleTalk& m);
-  Envelope rsvp(const Identity& who, std::uint32_t rid, const v1::Rsvp& m);
-  Envelope ask(const Identity& who, std::uint32_t rid, const v1::AskQuestion& m);
-  Envelope vote(const Identity& who, std::uint32_t rid, const v1::VoteQuestion& m);
-  Envelope mark_answered(const Identity& who, std::uint32_t rid, const v1::MarkAnswered& m);
-  Envelope list_questions(const Identity& who, std::uint32_t rid, const v1::ListQuestions& m);
-  Envelope remove_question(const Identity& who, std::uint32_t rid, const v1::RemoveQuestion& m);
-  Envelope book_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
-  Envelope cancel_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
-  Envelope post_notes(const Identity& who, std::uint32_t rid, const v1::PostNotes& m);
-  Envelope raise_hand(const Identity& who, std::uint32_t rid, const v1::RaiseHand& m);
-  void next_hand(const Identity& who, const Link& link, std::uint32_t rid, programme::TalkId id);
-  void give_stage(const Identity& who, const Link& link, std::uint32_t rid, programme::TalkId id,
-                  store::UserId speaker, std::string speaker_name);
-  Envelope hand_queue(programme::TalkId id);  // under hands_mutex_
-  void broadcast_hands(const programme::Talk& talk);
+  Reply list_talks(const Identity& who, std::uint32_t rid, const programme_request::ListTalks& m);
+  Reply schedule_talk(const Identity& who, std::uint32_t rid,
+                      const programme_request::ScheduleTalk& m);
+  Reply rsvp(const Identity& who, std::uint32_t rid, const programme_request::Rsvp& m);
+  Reply ask(const Identity& who, std::uint32_t rid, const programme_request::AskQuestion& m);
+  Reply vote(const Identity& who, std::uint32_t rid, const programme_request::VoteQuestion& m);
+  Reply mark_answered(const Identity& who, std::uint32_t rid,
+                      const programme_request::MarkAnswered& m);
+  Reply list_questions(const Identity& who, std::uint32_t rid,
+                       const programme_request::ListQuestions& m);
+  Reply remove_question(const Identity& who, std::uint32_t rid,
+                        const programme_request::RemoveQuestion& m);
+  Reply book_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
+  Reply cancel_seat(const Identity& who, std::uint32_t rid, programme::TalkId id);
+  Reply post_notes(const Identity& who, std::uint32_t rid, const programme_request::PostNotes& m);
+  // Hands and the stage: checked here, done by the stage feature of the session's room.
+  Reply raise_hand(const Identity& who, const Link& link, std::uint32_t rid,
+                   const programme_request::RaiseHand& m);
+  Reply next_hand(const Identity& who, const Link& link, std::uint32_t rid,
+                  const programme_request::NextHand& m);
+  Reply give_stage(const Identity& who, const Link& link, std::uint32_t rid,
+                   const programme_request::GiveStage& m);
+  // The stage feature of `talk`'s room, or the error to answer.
+  Result<std::shared_ptr<RoomHost>> stage_of(const programme::Talk& talk);
 
   boost::asio::io_context& io_;
   Hub& hub_;
@@ -109,8 +114,6 @@ class ProgrammeService {
   boost::asio::steady_timer reminder_timer_;
   std::chrono::milliseconds reminder_period_{5000};
   bool running_ = false;
-  std::mutex hands_mutex_;
-  std::map<programme::TalkId, programme::HandQueue> hands_;
 };
 
 }  // namespace moim::app

@@ -58,6 +58,19 @@ void RoomHost::feature_request(const Identity& who, std::uint32_t request_id,
   });
 }
 
+bool RoomHost::offers(std::string_view name) const {
+  return std::any_of(feature_tags_.begin(), feature_tags_.end(),
+                     [&](const FeatureTag& tag) { return tag.name == name; });
+}
+
+void RoomHost::feature_call(const Identity& who, std::uint32_t request_id, FeatureRequest request) {
+  on_strand([this, who, request_id, request = std::move(request)] {
+    for (auto& feature : features_) {
+      if (feature->handle(*this, who, request_id, request)) return;
+    }
+  });
+}
+
 template <typename F>
 void RoomHost::on_strand(F&& f) {
   asio::post(strand_, [self = shared_from_this(), f = std::forward<F>(f)]() mutable {
@@ -116,7 +129,6 @@ void RoomHost::drop_held(store::UserId id) {
 }
 
 void RoomHost::tell_presence(store::UserId id, bool entered) {
-  if (presence_hook_) presence_hook_(id, entered);
   if (features_.empty()) return;
   if (!entered) {
     for (auto& feature : features_) feature->left(*this, id);
@@ -143,12 +155,6 @@ void RoomHost::transfer(store::UserId id, std::string target_room, std::uint32_t
     arrival.avatar = *avatar;
     arrival.muted_until_ms = muted;
     hub_.portal(std::move(link), std::move(arrival), target, id_, request_id);
-  });
-}
-
-void RoomHost::place_on_stage(store::UserId id, StatusReply reply) {
-  on_strand([this, id, reply = std::move(reply)] {
-    reply(room_.place_in_zone(id, world::ZoneKind::stage));
   });
 }
 

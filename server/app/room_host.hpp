@@ -31,9 +31,6 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
  public:
   using Executor = boost::asio::any_io_executor;
   using LocateReply = std::function<void(std::optional<room::AvatarView>)>;
-  using StatusReply = std::function<void(Status)>;
-  // Told on the room's strand when someone enters (true) or leaves (false) the room.
-  using PresenceHook = std::function<void(store::UserId, bool entered)>;
 
   RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub,
            std::vector<std::unique_ptr<RoomFeature>> features = {});
@@ -43,6 +40,12 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   const std::vector<FeatureTag>& features() const { return feature_tags_; }
   // A request for one of this room's features; answered with an error if none handles it.
   void feature_request(const Identity& who, std::uint32_t request_id, FeatureRequest request);
+  // Whether this room has the feature called `name` (fixed when the room opens).
+  bool offers(std::string_view name) const;
+  // A request from a service acting on this room from outside it (a host running the hall's
+  // stage from anywhere): the requester need not be here, and the request carries the link its
+  // answer goes to. Ask offers() first: a request no feature takes is dropped.
+  void feature_call(const Identity& who, std::uint32_t request_id, FeatureRequest request);
 
   void admit(std::shared_ptr<SessionLink> link, room::Arrival arrival, std::uint32_t request_id);
   // Removes the person if `link` is still theirs (a replaced connection cannot remove its
@@ -67,14 +70,10 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   // Everyone in this room gets `bytes` (venue-wide announcements).
   void broadcast(SharedBytes bytes);
 
-  // --- study rooms and the hall ---
-  // Set once, before anyone can enter (study-group rooms record attendance through it).
-  void set_presence_hook(PresenceHook hook) { presence_hook_ = std::move(hook); }
+  // --- study rooms ---
   // Moves the person to `target_room` as a portal would; the target answers `request_id` with
   // RoomEntered, or an Error if the person is no longer here.
   void transfer(store::UserId id, std::string target_room, std::uint32_t request_id);
-  // Puts the person on the room's stage; `reply` runs on the strand.
-  void place_on_stage(store::UserId id, StatusReply reply);
 
  private:
   template <typename F>
@@ -121,7 +120,6 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   std::optional<std::int64_t> hold_timer_due_ms_;
   room::Room room_;
   std::unordered_map<store::UserId, std::shared_ptr<SessionLink>> links_;
-  PresenceHook presence_hook_;
   std::vector<std::unique_ptr<RoomFeature>> features_;
   std::vector<FeatureTag> feature_tags_;
   bool flush_scheduled_ = false;

@@ -7,6 +7,8 @@
 #include "api/routes.hpp"
 #include "app/programme_service.hpp"
 #include "features/graduation_feature.hpp"
+#include "features/stage_feature.hpp"
+#include "features/study_group_feature.hpp"
 #include "moim/tls/context.hpp"
 #include "net/listener.hpp"
 #include "programme/programme_store.hpp"
@@ -44,12 +46,16 @@ Server::Server(ServerConfig config)
       graduation::GameRules{config_.room.proximity_radius, config_.graduation_offer_ttl.count()},
       static_cast<std::uint64_t>(now_ms()) * 1000);  // offer ids never repeat across restarts
   features::add_graduation(features_, *graduation_);
+  // The programme's room features and rooms: before the hub, which opens rooms with them.
+  study_rooms_ = std::make_unique<StudyRooms>(store_->programme());
+  features_.add("study-group", features::study_group_factory(store_->programme()));
+  features_.add("stage", features::stage_factory());
   hub_ = std::make_unique<Hub>(
-      io_, config_, HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_});
+      io_, config_,
+      HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_, *study_rooms_});
   programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());
-  hub_->set_programme(programme_.get());
   api_ = std::make_unique<api::Router>(*store_);
-  api::register_routes(*api_, *hub_);
+  api::register_routes(*api_, *hub_, *programme_);
   // Visits a crash left open are closed uncounted (see ProgrammeStore::close_open_visits).
   if (auto closed = store_->programme().close_open_visits(); !closed) {
     throw std::runtime_error("programme store: " + closed.error().message);
@@ -66,7 +72,7 @@ Server::~Server() {
 void Server::start() {
   const auto address = asio::ip::make_address(config_.bind_address);
   listener_ = std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port},
-                                              *hub_, *api_, tls_.get());
+                                              *hub_, *programme_, *api_, tls_.get());
   port_ = listener_->local_endpoint().port();
   listener_->run();
   programme_->start(config_.programme_tick);

@@ -12,6 +12,7 @@
 #include "app/config.hpp"
 #include "app/hub.hpp"
 #include "app/metrics.hpp"
+#include "app/study_rooms.hpp"
 #include "graduation/service.hpp"
 #include "moim/world/map.hpp"
 #include "net/proto_encoder.hpp"
@@ -55,6 +56,7 @@ class Server {
   net::ProtoEncoder encoder_;
   FeatureRegistry features_;
   std::unique_ptr<graduation::Service> graduation_;
+  std::unique_ptr<StudyRooms> study_rooms_;  // which study rooms exist, who may enter them
   std::unique_ptr<Hub> hub_;
   std::unique_ptr<api::Router> api_;
   std::unique_ptr<ProgrammeService> programme_;

@@ -103,9 +103,14 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Ro
   return text_response(request, http::status::not_found, "not found\n");
 }
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub, const api::Router& api,
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub,
+                         app::ProgrammeService& programme, const api::Router& api,
                          asio::ssl::context* tls)
-    : stream_(beast::tcp_stream(std::move(socket))), hub_(hub), api_(api), tls_(tls) {}
+    : stream_(beast::tcp_stream(std::move(socket))),
+      hub_(hub),
+      programme_(programme),
+      api_(api),
+      tls_(tls) {}
 
 void HttpSession::run() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -187,7 +192,7 @@ void HttpSession::on_read(error_code ec, std::size_t) {
       response_ = std::make_shared<HttpResponse>(
           text_response(request, http::status::not_found, "WebSocket endpoint is /ws\n"));
     } else {
-      std::make_shared<WsSession>(std::move(stream_), hub_)->run(std::move(request));
+      std::make_shared<WsSession>(std::move(stream_), hub_, programme_)->run(std::move(request));
       return;
     }
   } else {

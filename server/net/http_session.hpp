@@ -20,7 +20,8 @@
 
 namespace moim::app {
 class Hub;
-}
+class ProgrammeService;
+}  // namespace moim::app
 namespace moim::api {
 class Router;
 }
@@ -36,7 +37,8 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Ro
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `tls` null: plain HTTP and WebSocket only.
-  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub, const api::Router& api,
+  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub,
+              app::ProgrammeService& programme, const api::Router& api,
               boost::asio::ssl::context* tls = nullptr);
   void run();
 
@@ -52,6 +54,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   tls::Stream stream_;
   boost::beast::flat_buffer buffer_;
   app::Hub& hub_;
+  app::ProgrammeService& programme_;  // handed to the WebSocket sessions it starts
   const api::Router& api_;
   boost::asio::ssl::context* tls_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;

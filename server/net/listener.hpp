@@ -8,7 +8,8 @@
 
 namespace moim::app {
 class Hub;
-}
+class ProgrammeService;
+}  // namespace moim::app
 namespace moim::api {
 class Router;
 }
@@ -19,9 +20,10 @@ class Listener : public std::enable_shared_from_this<Listener> {
  public:
   // Binds and listens; throws boost::system::system_error if the address is unusable. With a
   // `tls` context every connection must speak TLS (it outlives the listener and its sessions).
-  // `api` answers /api/... requests.
+  // `api` answers /api/... requests; `programme` the study-group and hall requests of sessions.
   Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub,
-           const api::Router& api, boost::asio::ssl::context* tls = nullptr);
+           app::ProgrammeService& programme, const api::Router& api,
+           boost::asio::ssl::context* tls = nullptr);
   void run();
   void stop();
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
@@ -34,6 +36,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer backoff_;
   app::Hub& hub_;
+  app::ProgrammeService& programme_;
   const api::Router& api_;
   boost::asio::ssl::context* tls_;
 };

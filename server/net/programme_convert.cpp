@@ -20,16 +20,6 @@ v1::SeatStatus to_proto(SeatStatus status) {
   return static_cast<v1::SeatStatus>(static_cast<int>(status));
 }
 
-Result<Schedule> schedule_from(const v1::StudySchedule& in, const std::string& default_zone) {
-  const std::string zone = in.time_zone().empty() ? default_zone : in.time_zone();
-  const bool one_off = in.once_start_ms() != 0 || in.once_end_ms() != 0;
-  if (in.days().empty() && one_off) return once(in.once_start_ms(), in.once_end_ms(), zone);
-  // No schedule at all, or days without times: the evening default (study_group.hpp).
-  const std::string_view days = in.days().empty() ? kDefaultDays : std::string_view(in.days());
-  const std::string_view times = in.times().empty() ? kDefaultTimes : std::string_view(in.times());
-  return weekly(days, times, zone);
-}
-
 Result<Talk> talk_from(const v1::TalkInfo& in) {
   auto kind = from_proto(in.kind());
   if (!kind) return Error{Errc::bad_request, "kind must be a tech talk, office hours or a clinic"};

@@ -16,10 +16,6 @@ std::optional<programme::GroupKind> from_proto(v1::StudyGroupKind kind);
 std::optional<programme::TalkKind> from_proto(v1::TalkKind kind);
 v1::SeatStatus to_proto(programme::SeatStatus status);
 
-// A schedule from a request; `default_zone` when the request names none. No days and no
-// one-off times is the default evening (daily 21:00-24:00); days without times run then too.
-Result<programme::Schedule> schedule_from(const v1::StudySchedule& in,
-                                          const std::string& default_zone);
 // A talk from a request (times, fields; id and counts are the server's).
 Result<programme::Talk> talk_from(const v1::TalkInfo& in);
 

@@ -18,6 +18,13 @@ class ProtoEncoder final : public app::Encoder {
   // encode_graduation.cpp
   app::SharedBytes graduation_event(std::uint32_t request_id,
                                     const graduation::Event& event) const override;
+
+  // The programme (net/encode_programme.cpp).
+  app::SharedBytes programme(std::uint32_t request_id,
+                             const app::ProgrammeEvent& event) const override;
+  std::size_t entry_size(const app::programme_event::Group& group) const override;
+  std::size_t entry_size(const app::programme_event::Talk& talk) const override;
+  std::size_t entry_size(const programme::Question& question) const override;
 };
 
 }  // namespace moim::net

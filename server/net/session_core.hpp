@@ -21,7 +21,8 @@
 
 namespace moim::app {
 class Hub;
-}
+class ProgrammeService;
+}  // namespace moim::app
 
 namespace moim::net {
 
@@ -36,8 +37,9 @@ class SessionCore : public SessionLink {
  protected:
   enum class Phase { handshaking, greeting, authenticating, in_room, closing };
 
-  // `address` is the peer's IP address, the key of the per-address rate limits.
-  SessionCore(app::Hub& hub, std::string address);
+  // `address` is the peer's IP address, the key of the per-address rate limits. `programme`
+  // answers study-group and hall requests.
+  SessionCore(app::Hub& hub, app::ProgrammeService& programme, std::string address);
 
   // One binary message as it was read: checked for size and rate, decoded and handled. Closes
   // the connection (through close()) when the message breaks a connection-level rule.
@@ -58,6 +60,7 @@ class SessionCore : public SessionLink {
   virtual std::shared_ptr<app::RoomHost> current_room() const = 0;
 
   app::Hub& hub_;
+  app::ProgrammeService& programme_;
   Phase phase_ = Phase::handshaking;
 
  private:

@@ -7,6 +7,7 @@
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
+#include "net/decode_programme.hpp"
 #include "net/encode_shared.hpp"
 #include "net/session_core.hpp"
 
@@ -31,8 +32,9 @@ std::optional<app::Moderation> moderation_from(v1::ModerationAction action) {
 
 }  // namespace
 
-SessionCore::SessionCore(app::Hub& hub, std::string address)
+SessionCore::SessionCore(app::Hub& hub, app::ProgrammeService& programme, std::string address)
     : hub_(hub),
+      programme_(programme),
       address_(std::move(address)),
       message_budget_({hub.config().messages_per_second, hub.config().messages_burst}),
       join_budget_(hub.config().join_rate),
@@ -170,11 +172,9 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
     if (who.error().code == Errc::banned) close(CloseCode::banned, who.error().message);
     return;
   }
-  if (auto* programme = hub_.programme()) {
-    // A study group's room is for its members (and visitors when the lead allows).
-    if (auto allowed = programme->check_enter(*who, room_id); !allowed) {
-      return reply(error_envelope(rid, allowed.error()));
-    }
+  // A study group's room is for its members (and visitors when the lead allows).
+  if (auto allowed = hub_.check_enter(*who, room_id); !allowed) {
+    return reply(error_envelope(rid, allowed.error()));
   }
   auto token = random_token(24);
   if (!token) return reply(error_envelope(rid, token.error()));
@@ -208,13 +208,11 @@ void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
   // the group, it was removed): they come back in the lobby instead, and their held avatar goes.
   // Their Joined snapshot names the lobby; a notice sent now would arrive before it, while the
   // client still waits for its answer, so none is sent.
-  if (auto* programme = hub_.programme()) {
-    if (auto allowed = programme->check_enter(parked->who, parked->room); !allowed) {
-      room->drop_held(parked->who.id);
-      room = hub_.room(hub_.config().lobby);
-      if (!room) return reply_error(rid, Errc::no_such_room, "your room is gone; join again");
-      arrival.place.reset();
-    }
+  if (auto allowed = hub_.check_enter(parked->who, parked->room); !allowed) {
+    room->drop_held(parked->who.id);
+    room = hub_.room(hub_.config().lobby);
+    if (!room) return reply_error(rid, Errc::no_such_room, "your room is gone; join again");
+    arrival.place.reset();
   }
   who_ = parked->who;
   resume_token_ = std::move(*token);
@@ -253,8 +251,8 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
       break;
   }
   // Study groups and the hall (app/programme_service.hpp) answer through this session's link.
-  if (auto* programme = hub_.programme(); programme && programme->handle(*who_, link(), envelope)) {
-    return;
+  if (auto request = decode_programme(envelope)) {
+    return programme_.handle(*who_, link(), rid, *request);
   }
   auto room = current_room();
   if (!room) return reply_error(rid, Errc::not_joined, "between rooms; try again");

@@ -38,8 +38,8 @@ std::string peer_address(tls::Stream& stream) {
 
 }  // namespace
 
-WsSession::WsSession(tls::Stream&& stream, app::Hub& hub)
-    : SessionCore(hub, peer_address(stream)),
+WsSession::WsSession(tls::Stream&& stream, app::Hub& hub, app::ProgrammeService& programme)
+    : SessionCore(hub, programme, peer_address(stream)),
       ws_(std::move(stream)),
       deadline_(ws_.get_executor()) {
   ++hub_.metrics().connections_total;

@@ -24,7 +24,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   using Request = boost::beast::http::request<boost::beast::http::string_body>;
 
   // `stream` is plain or TLS (already past its handshake); the code below does not care which.
-  WsSession(tls::Stream&& stream, app::Hub& hub);
+  WsSession(tls::Stream&& stream, app::Hub& hub, app::ProgrammeService& programme);
   ~WsSession() override;
   // Completes the upgrade that `request` asked for, then reads until the connection ends.
   void run(Request request);

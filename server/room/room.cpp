@@ -204,7 +204,7 @@ std::int64_t Room::muted_until(UserId id) const {
   return it == members_.end() ? -1 : it->second.muted_until_ms;
 }
 
-Status Room::place_in_zone(UserId id, world::ZoneKind kind) {
+Result<MoveView> Room::place_in_zone(UserId id, world::ZoneKind kind) {
   Member* m = member(id);
   if (!m) return Error{Errc::no_such_user, "that person is not in this room"};
   for (const auto& zone : map_->zones()) {
@@ -221,10 +221,7 @@ Status Room::place_in_zone(UserId id, world::ZoneKind kind) {
     }
     if (!best) continue;
     if (*best != m->avatar.pos) place(*m, *best);
-    // The person's own client learns where the server put them, like after a refused move.
-    sink_.move_rejected(id, MoveView{id, m->avatar.pos, m->avatar.facing}, m->last_seq,
-                        Error{Errc::bad_request, "moved by a host"});
-    return ok();
+    return MoveView{id, m->avatar.pos, m->avatar.facing};
   }
   return Error{Errc::no_such_room, "this room has no such place"};
 }

@@ -76,9 +76,10 @@ class Room {
   std::int64_t muted_until(UserId id) const;         // -1 when not muted or absent
 
   // Puts someone on a walkable tile of the first zone of `kind` (a host giving the stage):
-  // others see them move in the next frame; they get a MoveCorrection with their new tile.
-  // no_such_user if absent, no_such_room if the map has no walkable tile in such a zone.
-  Status place_in_zone(UserId id, world::ZoneKind kind);
+  // others see them move in the next frame. Returns where they stand now, for whoever moved them
+  // to tell them. no_such_user if absent, no_such_room if the map has no walkable tile in such a
+  // zone.
+  Result<MoveView> place_in_zone(UserId id, world::ZoneKind kind);
   // Changes what someone wears; everyone who can see them gets the new look in the next frame.
   void set_look(UserId id, const Look& look);
   // Whether someone in this room stands in a zone of `kind` (e.g. the check-in desk).

@@ -90,9 +90,11 @@ TEST(HallE2E, RolesQuestionsStageAndHands) {
   expect_error(listener->request(give), v1::ERROR_CODE_FORBIDDEN);
   auto given = host->request(give);
   ASSERT_TRUE(given && given->has_ack()) << given->DebugString();
-  auto moved = speaker->wait_for([](const v1::Envelope& e) { return e.has_move_correction(); });
+  // The speaker is told where they stand now by a message of its own, not a refused move.
+  auto moved = speaker->wait_for([](const v1::Envelope& e) { return e.has_put_on_stage(); });
   ASSERT_TRUE(moved);
-  const TilePos on_stage{moved->move_correction().x(), moved->move_correction().y()};
+  EXPECT_EQ(moved->put_on_stage().talk_id(), talk);
+  const TilePos on_stage{moved->put_on_stage().x(), moved->put_on_stage().y()};
   EXPECT_TRUE(stage->area.contains(on_stage));
   EXPECT_FALSE(world::within_radius(on_stage, far, 5));
   auto announced = listener->wait_for([](const v1::Envelope& e) { return e.has_stage_given(); });
@@ -117,9 +119,9 @@ TEST(HallE2E, RolesQuestionsStageAndHands) {
       talk, [](v1::Envelope& e, std::int64_t id) { e.mutable_next_hand()->set_talk_id(id); });
   expect_error(listener->request(next), v1::ERROR_CODE_FORBIDDEN);
   ASSERT_TRUE(host->request(next)->has_ack());
-  auto floor = listener->wait_for([](const v1::Envelope& e) { return e.has_move_correction(); });
+  auto floor = listener->wait_for([](const v1::Envelope& e) { return e.has_put_on_stage(); });
   ASSERT_TRUE(floor);
-  EXPECT_TRUE(stage->area.contains({floor->move_correction().x(), floor->move_correction().y()}));
+  EXPECT_TRUE(stage->area.contains({floor->put_on_stage().x(), floor->put_on_stage().y()}));
   expect_error(host->request(next), v1::ERROR_CODE_HAND_QUEUE_EMPTY);
 
   // Notes after the session, by a host only.

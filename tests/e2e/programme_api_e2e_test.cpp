@@ -70,7 +70,7 @@ TEST(ProgrammeApiE2E, ScheduleRsvpAskVoteStageAndRestart) {
     e.mutable_give_stage()->set_user_id(js.user_id());
   }));
   ASSERT_TRUE(given && given->has_ack()) << given->DebugString();
-  ASSERT_TRUE(speaker->wait_for([](const v1::Envelope& e) { return e.has_move_correction(); }));
+  ASSERT_TRUE(speaker->wait_for([](const v1::Envelope& e) { return e.has_put_on_stage(); }));
   ASSERT_TRUE(speaker->request(chat(v1::CHAT_SCOPE_NEARBY, "뒤쪽까지 들리세요?"))->has_ack());
   auto heard = listener->wait_for(chat_with("뒤쪽까지 들리세요?"));
   ASSERT_TRUE(heard);
