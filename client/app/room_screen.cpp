@@ -23,6 +23,7 @@ RoomScreen::RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius)
   radius_ = radius;
   layout_ = layout_room(ctx.width, ctx.height, chat_panel_);
   camera_.set_viewport(layout_.map);
+  programme_.update();
   enter(joined.room());
 }
 
