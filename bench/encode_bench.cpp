@@ -1,7 +1,7 @@
 // Frame encoding, shared versus once per recipient (Google Benchmark).
 //
 // A room encodes one frame per occupied AOI cell and hands the same bytes to everyone standing
-// there (RoomHost::frame: app::encode_frame once, then the shared pointer to each recipient's
+// there (RoomHost::frame: the Encoder once, then the shared pointer to each recipient's
 // link). These benchmarks run that path against the obvious alternative, encoding
 // the frame again for every recipient, with 500 people who all see each other:
 //   - Flush500Moves: a real moim::room::Room flush after all 500 took a step;
@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "app/room_host.hpp"
 #include "moim/proto/envelope.hpp"
 #include "moim/world/map.hpp"
+#include "net/proto_encoder.hpp"
 #include "room/room.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -31,13 +31,13 @@ class EncodingSink : public room::RoomSink {
 
   void frame(std::span<const room::UserId> recipients, const room::FrameView& frame) override {
     if (encoding_ == Encoding::shared) {
-      auto bytes = std::make_shared<const std::string>(app::encode_frame(frame, arena_block_));
+      auto bytes = encoder_.frame(frame);
       ++encodes;
       for (std::size_t i = 0; i < recipients.size(); ++i) deliver(bytes);
     } else {
       for (std::size_t i = 0; i < recipients.size(); ++i) {
         ++encodes;
-        deliver(std::make_shared<const std::string>(app::encode_frame(frame, arena_block_)));
+        deliver(encoder_.frame(frame));
       }
     }
   }
@@ -66,7 +66,7 @@ class EncodingSink : public room::RoomSink {
     queued.push_back(std::move(bytes));
   }
   Encoding encoding_;
-  std::vector<char> arena_block_;
+  net::ProtoEncoder encoder_;
 };
 
 constexpr int kPeople = 500;

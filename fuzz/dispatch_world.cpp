@@ -28,9 +28,9 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
     if (!closing_) on_message(bytes);
   }
   // The connection ends, as if the peer had gone away.
-  void drop() { close(net::CloseCode::normal, "gone"); }
+  void drop() { close(app::CloseCode::normal, "gone"); }
 
-  void deliver(net::SharedBytes bytes) override {
+  void deliver(app::SharedBytes bytes) override {
     // Whatever the server sends must be a well-formed envelope a client can decode.
     auto decoded = proto::decode_envelope(*bytes, proto::kMaxServerMessageBytes);
     if (std::holds_alternative<proto::DecodeError>(decoded)) std::abort();
@@ -45,7 +45,7 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
     room_.reset();
     asio::post(io_, [self = shared_from_this()] { self->back_to_authenticating(); });
   }
-  void close(net::CloseCode code, std::string) override {
+  void close(app::CloseCode code, std::string) override {
     if (closing_) return;
     closing_ = true;
     asio::post(io_, [self = shared_from_this(), code] {
@@ -56,7 +56,7 @@ class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net
   }
 
  private:
-  std::shared_ptr<net::SessionLink> link() override { return shared_from_this(); }
+  std::shared_ptr<app::SessionLink> link() override { return shared_from_this(); }
   std::shared_ptr<app::RoomHost> current_room() const override { return room_; }
 
   asio::io_context& io_;

@@ -16,12 +16,10 @@ namespace {
 using nlohmann::json;
 
 ApiResponse online(app::Hub& hub) {
-  const auto list = hub.online();
   json people = json::array();
-  for (const auto& entry : list.entries()) {
-    people.push_back({{"user_id", entry.user_id()},
-                      {"display_name", entry.display_name()},
-                      {"room", entry.room()}});
+  for (const auto& entry : hub.online()) {
+    people.push_back(
+        {{"user_id", entry.who.id}, {"display_name", entry.who.name}, {"room", entry.room}});
   }
   return ApiResponse::json(200, {{"online", std::move(people)}});
 }

@@ -7,7 +7,7 @@
 namespace moim::app {
 
 std::optional<PresenceEntry> Directory::sign_in(const Identity& who,
-                                                std::shared_ptr<net::SessionLink> link) {
+                                                std::shared_ptr<SessionLink> link) {
   std::lock_guard lock(mutex_);
   auto& entry = entries_[who.id];
   std::optional<PresenceEntry> previous;
@@ -16,7 +16,7 @@ std::optional<PresenceEntry> Directory::sign_in(const Identity& who,
   return previous;
 }
 
-void Directory::sign_out(store::UserId id, const net::SessionLink* link) {
+void Directory::sign_out(store::UserId id, const SessionLink* link) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(id);
   if (it != entries_.end() && it->second.link.get() == link) entries_.erase(it);
@@ -50,9 +50,9 @@ std::vector<PresenceEntry> Directory::list(std::size_t limit) const {
   return out;
 }
 
-std::vector<std::shared_ptr<net::SessionLink>> Directory::links() const {
+std::vector<std::shared_ptr<SessionLink>> Directory::links() const {
   std::lock_guard lock(mutex_);
-  std::vector<std::shared_ptr<net::SessionLink>> out;
+  std::vector<std::shared_ptr<SessionLink>> out;
   for (const auto& [id, entry] : entries_) out.push_back(entry.link);
   return out;
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Who is online, in which room, through which connection. Shared by every strand, so it is the
-// one place with a mutex; it holds no room state, only where to find people.
+// Who is online, in which room, through which connection. Shared by every strand, so each call
+// takes the directory's own short lock; it holds no room state, only where to find people.
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "app/identity.hpp"
-#include "net/session_link.hpp"
+#include "app/session_link.hpp"
 #include "room/types.hpp"
 
 namespace moim::app {
@@ -18,21 +18,21 @@ struct PresenceEntry {
   Identity who;
   room::Presence presence = room::Presence::available;
   std::string room;  // empty while between rooms
-  std::shared_ptr<net::SessionLink> link;
+  std::shared_ptr<SessionLink> link;
 };
 
 class Directory {
  public:
   // Signs a connection in. Returns the entry of the same person's earlier connection, if there
   // was one: the caller closes it as replaced and takes it out of its room.
-  std::optional<PresenceEntry> sign_in(const Identity& who, std::shared_ptr<net::SessionLink> link);
+  std::optional<PresenceEntry> sign_in(const Identity& who, std::shared_ptr<SessionLink> link);
   // Signs out, but only if `link` is still the person's current connection.
-  void sign_out(store::UserId id, const net::SessionLink* link);
+  void sign_out(store::UserId id, const SessionLink* link);
   void set_room(store::UserId id, std::string room);
   void set_presence(store::UserId id, room::Presence presence);
   std::optional<PresenceEntry> find(store::UserId id) const;
   std::vector<PresenceEntry> list(std::size_t limit) const;
-  std::vector<std::shared_ptr<net::SessionLink>> links() const;
+  std::vector<std::shared_ptr<SessionLink>> links() const;
   std::size_t size() const;
 
  private:

@@ -2,9 +2,7 @@
 
 #include <vector>
 
-#include "api/routes.hpp"
 #include "app/programme_service.hpp"
-
 #include "moim/proto/envelope.hpp"
 #include "moim/proto/text.hpp"
 #include "net/convert.hpp"
@@ -24,25 +22,48 @@ bool outranks(store::Role actor, store::Role target) {
 
 }  // namespace
 
-Hub::Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
-         const world::MapSet& maps, Metrics& metrics)
+Hub::Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts)
     : config_(std::move(config)),
-      store_(store),
-      metrics_(metrics),
+      store_(parts.store),
+      metrics_(parts.metrics),
       address_limits_(config_.address_limits),
       io_(io),
-      api_(store) {
-  for (const auto& id : maps.ids()) {
-    auto map = std::make_shared<const world::Map>(*maps.find(id));
+      encoder_(parts.encoder),
+      graduation_(parts.graduation),
+      features_(parts.features) {
+  for (const auto& id : parts.maps.ids()) {
+    auto map = std::make_shared<const world::Map>(*parts.maps.find(id));
     if (id == "study-room") study_map_ = map;
-    rooms_.emplace(id, std::make_shared<RoomHost>(io.get_executor(), id, std::move(map), *this));
+    rooms_.emplace(id, make_room(id, std::move(map)));
   }
   metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
-  graduation_ = std::make_unique<graduation::Service>(
-      store_.graduation(),
-      graduation::GameRules{config_.room.proximity_radius, config_.graduation_offer_ttl.count()},
-      static_cast<std::uint64_t>(now_ms()) * 1000);  // offer ids never repeat across restarts
-  api::register_routes(api_, *this);
+}
+
+namespace {
+
+// A map's "features" property: names separated by commas ("stage, hands").
+std::vector<std::string> feature_names(const world::Map& map) {
+  std::vector<std::string> names;
+  auto it = map.properties.find("features");
+  if (it == map.properties.end()) return names;
+  std::string_view rest = it->second;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    auto name = rest.substr(0, comma);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (!name.empty()) names.emplace_back(name);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return names;
+}
+
+}  // namespace
+
+std::shared_ptr<RoomHost> Hub::make_room(std::string id, std::shared_ptr<const world::Map> map) {
+  auto features = features_.make(id, feature_names(*map));
+  return std::make_shared<RoomHost>(io_.get_executor(), std::move(id), std::move(map), *this,
+                                    std::move(features));
 }
 
 std::int64_t Hub::now_ms() const {
@@ -66,7 +87,7 @@ std::shared_ptr<RoomHost> Hub::open_study_room(std::string_view id) {
   std::lock_guard lock(rooms_mutex_);
   auto [it, inserted] = rooms_.try_emplace(std::string(id));
   if (inserted) {
-    it->second = std::make_shared<RoomHost>(io_.get_executor(), std::string(id), study_map_, *this);
+    it->second = make_room(std::string(id), study_map_);
     it->second->set_presence_hook(programme_->attendance_hook(*group));
     metrics_.rooms = static_cast<std::int64_t>(rooms_.size());
   }
@@ -87,7 +108,7 @@ Result<Identity> Hub::authenticate(std::string_view display_name, std::string_vi
   if (!user) return user.error();
   if (auto banned = check_ban(user->id); !banned) return banned.error();
   if (!invite_code.empty()) {
-    graduation_->note_login(user->id, store::sha256_hex(store::normalize_invite_code(invite_code)));
+    graduation_.note_login(user->id, store::sha256_hex(store::normalize_invite_code(invite_code)));
   }
   return Identity{user->id, user->display_name, user->role};
 }
@@ -107,7 +128,7 @@ std::int64_t Hub::active_mute(store::UserId id) {
   return (mute && *mute) ? (*mute)->until_ms : -1;
 }
 
-void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
+void Hub::enter(std::shared_ptr<SessionLink> link, const Identity& who, RoomHost& room,
                 room::Arrival arrival, std::uint32_t request_id) {
   if (arrival.kind == room::ArrivalKind::join) {
     // A fresh join while an earlier connection is away: that avatar gives way (posted before
@@ -119,7 +140,7 @@ void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, Roo
   if (auto previous = directory_.sign_in(who, link)) {
     // Closing first makes a pending admission of the old connection fail (it can no longer
     // attach); leaving is posted before our admission, so the room sees them in that order.
-    previous->link->close(net::CloseCode::replaced, "signed in from another connection");
+    previous->link->close(CloseCode::replaced, "signed in from another connection");
     if (auto old_room = this->room(previous->room)) {
       old_room->leave(who.id, previous->link.get(), room::LeaveReason::replaced);
     }
@@ -128,7 +149,7 @@ void Hub::enter(std::shared_ptr<net::SessionLink> link, const Identity& who, Roo
   arrival.avatar.name = who.name;
   arrival.avatar.role = who.role;
   arrival.avatar.color = room::avatar_color(who.id);
-  arrival.avatar.look = net::to_room(graduation_->look(who.id));
+  arrival.avatar.look = net::to_room(graduation_.look(who.id));
   arrival.muted_until_ms = active_mute(who.id);
   room.admit(std::move(link), std::move(arrival), request_id);
 }
@@ -137,9 +158,9 @@ std::optional<Parked> Hub::take_parked(const std::string& resume_token) {
   return resumes_.take(resume_token, now_ms());
 }
 
-void Hub::refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& arrival,
+void Hub::refused(std::shared_ptr<SessionLink> link, const room::Arrival& arrival,
                   std::uint32_t request_id, const Error& error, const std::string& room_id) {
-  link->deliver(encode_shared(net::error_envelope(request_id, error)));
+  link->deliver(encoder_.error(request_id, error));
   if (arrival.kind == room::ArrivalKind::portal && !arrival.from_room.empty() &&
       arrival.from_room != room_id) {
     // The other side is full: back where they came from, on the portal they stepped on.
@@ -154,7 +175,7 @@ void Hub::refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& a
   link->detach();
 }
 
-void Hub::portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+void Hub::portal(std::shared_ptr<SessionLink> link, room::Arrival arrival,
                  const std::string& target_room, const std::string& from_room,
                  std::uint32_t request_id) {
   arrival.from_room = from_room;
@@ -182,17 +203,8 @@ Status Hub::route_direct(const room::ChatView& chat) {
   return ok();
 }
 
-v1::OnlineList Hub::online() const {
-  v1::OnlineList list;
-  for (const auto& entry : directory_.list(5000)) {
-    auto* out = list.add_entries();
-    out->set_user_id(entry.who.id);
-    out->set_display_name(entry.who.name);
-    out->set_room(entry.room);
-    out->set_status(net::to_proto(entry.presence));
-    out->set_role(net::to_proto(entry.who.role));
-  }
-  return list;
+std::vector<PresenceEntry> Hub::online() const {
+  return directory_.list(5000);
 }
 
 namespace {
@@ -216,31 +228,19 @@ Status may_locate(ProgrammeService* programme, const Identity& asker, const Pres
 
 }  // namespace
 
-void Hub::locate(const Identity& asker, std::shared_ptr<net::SessionLink> requester,
+void Hub::locate(const Identity& asker, std::shared_ptr<SessionLink> requester,
                  std::uint32_t request_id, store::UserId target) {
-  auto refuse = [&](const Error& error) {
-    requester->deliver(encode_shared(net::error_envelope(request_id, error)));
-  };
+  auto refuse = [&](const Error& error) { requester->deliver(encoder_.error(request_id, error)); };
   auto entry = directory_.find(target);
   auto host = entry ? room(entry->room) : nullptr;
   if (!host) return refuse({Errc::no_such_user, "that person is not online"});
   if (auto allowed = may_locate(programme_, asker, *entry); !allowed) {
     return refuse(allowed.error());
   }
-  host->locate(target, [requester, request_id, room_id = host->id()](auto avatar) {
-    v1::Envelope envelope;
-    if (!avatar) {
-      envelope = net::error_envelope(request_id, {Errc::no_such_user, "that person just left"});
-    } else {
-      envelope.set_request_id(request_id);
-      auto* location = envelope.mutable_location();
-      location->set_user_id(avatar->id);
-      location->set_display_name(avatar->name);
-      location->set_room(room_id);
-      location->set_x(avatar->pos.x);
-      location->set_y(avatar->pos.y);
-    }
-    requester->deliver(encode_shared(envelope));
+  host->locate(target, [this, requester, request_id, room_id = host->id()](auto avatar) {
+    requester->deliver(
+        avatar ? encoder_.location(request_id, *avatar, room_id)
+               : encoder_.error(request_id, {Errc::no_such_user, "that person just left"}));
   });
 }
 
@@ -270,13 +270,13 @@ Status Hub::moderate(const Identity& actor, Moderation action, store::UserId tar
       break;
     case Moderation::kick:
       if (!entry) return Error{Errc::no_such_user, "that person is not online"};
-      entry->link->close(net::CloseCode::kicked,
+      entry->link->close(CloseCode::kicked,
                          reason.empty() ? "removed by a host" : "removed by a host: " + reason);
       break;
     case Moderation::ban:
       if (auto stored = store_.put_ban(sanction); !stored) return stored;
       if (entry) {
-        entry->link->close(net::CloseCode::banned,
+        entry->link->close(CloseCode::banned,
                            reason.empty() ? "banned by a host" : "banned by a host: " + reason);
       } else if (auto held = resumes_.take_person(target)) {
         // Away with a dropped connection: they cannot resume, so their avatar goes now.
@@ -287,8 +287,7 @@ Status Hub::moderate(const Identity& actor, Moderation action, store::UserId tar
   return ok();
 }
 
-void Hub::announce_venue(const v1::Envelope& envelope) {
-  const auto bytes = encode_shared(envelope);
+void Hub::announce_venue(const SharedBytes& bytes) {
   // Study rooms are added to rooms_ while the server runs: walk it under the lock, send after.
   std::vector<std::shared_ptr<RoomHost>> venue;
   {
@@ -301,28 +300,28 @@ void Hub::announce_venue(const v1::Envelope& envelope) {
 }
 
 Result<store::RaffleRecord> Hub::open_raffle(int winners, int extra_every) {
-  auto raffle = graduation_->create_raffle(winners, extra_every);
+  auto raffle = graduation_.create_raffle(winners, extra_every);
   if (!raffle) return raffle;
   v1::Envelope news;
   net::fill(*news.mutable_raffle_news(), *raffle, {});
-  announce_venue(news);
+  announce_venue(encode_shared(news));
   return raffle;
 }
 
 Result<graduation::DrawOutcome> Hub::draw_raffle(std::int64_t raffle_id) {
-  auto drawn = graduation_->draw(raffle_id, now_ms());
+  auto drawn = graduation_.draw(raffle_id, now_ms());
   if (!drawn) return drawn;
   if (!drawn->already) {
     v1::Envelope news;
     net::fill(*news.mutable_raffle_news(), drawn->raffle, drawn->winners);
-    announce_venue(news);
+    announce_venue(encode_shared(news));
   }
   return drawn;
 }
 
 void Hub::shutdown() {
   for (auto& link : directory_.links()) {
-    link->close(net::CloseCode::going_away, "server shutting down");
+    link->close(CloseCode::going_away, "server shutting down");
   }
 }
 

@@ -8,14 +8,13 @@
 #include <mutex>
 #include <string>
 
-#include "api/router.hpp"
 #include "app/address_limits.hpp"
 #include "app/config.hpp"
 #include "app/directory.hpp"
+#include "app/encoder.hpp"
 #include "app/metrics.hpp"
 #include "app/room_host.hpp"
 #include "graduation/service.hpp"
-#include "moim/v1/moim.pb.h"
 #include "moim/world/map.hpp"
 
 namespace moim::app {
@@ -24,18 +23,27 @@ class ProgrammeService;
 
 enum class Moderation { mute, unmute, kick, ban };
 
+// What the hub works with, built by whoever starts the server (app/server.cpp) or a test. Each
+// outlives the hub.
+struct HubParts {
+  store::Store& store;
+  const world::MapSet& maps;  // one room per map, opened at once
+  Metrics& metrics;
+  const Encoder& encoder;  // how rooms and the hub turn what they say into bytes
+  graduation::Service& graduation;
+  const FeatureRegistry& features;  // what a map's "features" property may name
+};
+
 class Hub {
  public:
-  Hub(boost::asio::io_context& io, ServerConfig config, store::Store& store,
-      const world::MapSet& maps, Metrics& metrics);
+  Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts);
 
   const ServerConfig& config() const { return config_; }
   store::Store& store() { return store_; }
   Metrics& metrics() { return metrics_; }
   Directory& directory() { return directory_; }
   ResumeRegistry& resumes() { return resumes_; }
-  // The host API (/api/...), with every route registered (api/routes.cpp).
-  const api::Router& api() const { return api_; }
+  const Encoder& encoder() const { return encoder_; }
   AddressLimits& address_limits() { return address_limits_; }
   std::int64_t now_ms() const;
   // A room by id. A study group's room ("study-<id>", an instance of the study-room map) is
@@ -44,7 +52,7 @@ class Hub {
   // Study rooms and the hall; null until the server sets it (unit tests of the hub alone).
   ProgrammeService* programme() { return programme_; }
   void set_programme(ProgrammeService* programme) { programme_ = programme; }
-  graduation::Service& graduation() { return *graduation_; }
+  graduation::Service& graduation() { return graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
   // Checks the name and the invite (or --dev) and returns who this is, under the name they are
@@ -55,13 +63,14 @@ class Hub {
                                 std::string_view device_key);
   Status check_ban(store::UserId id);
   // Signs the person in (closing an earlier connection of theirs) and admits them to `room`.
-  void enter(std::shared_ptr<net::SessionLink> link, const Identity& who, RoomHost& room,
+  void enter(std::shared_ptr<SessionLink> link, const Identity& who, RoomHost& room,
              room::Arrival arrival, std::uint32_t request_id);
   std::optional<Parked> take_parked(const std::string& resume_token);
-  v1::OnlineList online() const;
+  // Who is online (at most 5,000 people), for ListOnline and the host API.
+  std::vector<PresenceEntry> online() const;
   // Answers `asker` with a Location or an Error through `requester`. Hosts locate anyone;
   // others nobody in do-not-disturb and nobody in a study room they could not enter.
-  void locate(const Identity& asker, std::shared_ptr<net::SessionLink> requester,
+  void locate(const Identity& asker, std::shared_ptr<SessionLink> requester,
               std::uint32_t request_id, store::UserId target);
   Status moderate(const Identity& actor, Moderation action, store::UserId target,
                   std::chrono::seconds duration, const std::string& reason);
@@ -70,7 +79,7 @@ class Hub {
 
   // --- graduation day -----------------------------------------------------------------------
   // Sends to everyone on the graduation floors (rooms whose id starts with "graduation").
-  void announce_venue(const v1::Envelope& envelope);
+  void announce_venue(const SharedBytes& bytes);
   // Creates a raffle and announces its commitment to the venue.
   Result<store::RaffleRecord> open_raffle(int winners, int extra_every);
   // Draws (once; a second call answers with the first draw) and announces the winners.
@@ -78,15 +87,16 @@ class Hub {
 
   // --- for room hosts -----------------------------------------------------------------------
   Status route_direct(const room::ChatView& chat);
-  void portal(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+  void portal(std::shared_ptr<SessionLink> link, room::Arrival arrival,
               const std::string& target_room, const std::string& from_room,
               std::uint32_t request_id = 0);
-  void refused(std::shared_ptr<net::SessionLink> link, const room::Arrival& arrival,
+  void refused(std::shared_ptr<SessionLink> link, const room::Arrival& arrival,
                std::uint32_t request_id, const Error& error, const std::string& room_id);
 
  private:
   std::int64_t active_mute(store::UserId id);
   std::shared_ptr<RoomHost> open_study_room(std::string_view id);
+  std::shared_ptr<RoomHost> make_room(std::string id, std::shared_ptr<const world::Map> map);
 
   ServerConfig config_;
   store::Store& store_;
@@ -99,8 +109,9 @@ class Hub {
   ProgrammeService* programme_ = nullptr;
   mutable std::mutex rooms_mutex_;  // study rooms are added while the server runs
   std::map<std::string, std::shared_ptr<RoomHost>, std::less<>> rooms_;
-  api::Router api_;
-  std::unique_ptr<graduation::Service> graduation_;
+  const Encoder& encoder_;
+  graduation::Service& graduation_;
+  const FeatureRegistry& features_;
 };
 
 }  // namespace moim::app

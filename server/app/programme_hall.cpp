@@ -214,7 +214,7 @@ void ProgrammeService::broadcast_hands(const Talk& talk) {
     std::lock_guard lock(hands_mutex_);
     push = hand_queue(talk.id);
   }
-  if (auto room = hub_.room(talk.room)) room->broadcast(push);
+  if (auto room = hub_.room(talk.room)) room->broadcast(encode_shared(push));
 }
 
 v1::Envelope ProgrammeService::raise_hand(const Identity& who, std::uint32_t rid,
@@ -279,7 +279,7 @@ void ProgrammeService::give_stage(const Identity& who, const Link& link, std::ui
         given->set_talk_id(id);
         given->set_user_id(speaker);
         given->set_display_name(name);
-        room->broadcast(push);
+        room->broadcast(encode_shared(push));
         link->deliver(encode_shared(proto::make_ack(rid)));
       });
 }

@@ -316,7 +316,7 @@ v1::Envelope ProgrammeService::set_timer(const Identity& who, std::uint32_t rid,
   if (!changed) return error(rid, changed.error());
   Envelope push;
   net::fill(*push.mutable_focus_timer(), id, changed->timer, now_ms());
-  if (auto room = hub_.room(room_of(id))) room->broadcast(push);
+  if (auto room = hub_.room(room_of(id))) room->broadcast(encode_shared(push));
   push.set_request_id(rid);
   return push;
 }

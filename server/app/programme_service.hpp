@@ -16,8 +16,8 @@
 
 #include "app/identity.hpp"
 #include "app/room_host.hpp"
+#include "app/session_link.hpp"
 #include "moim/v1/moim.pb.h"
-#include "net/session_link.hpp"
 #include "programme/hand_queue.hpp"
 #include "store/programme_store.hpp"
 
@@ -27,7 +27,7 @@ class Hub;
 
 class ProgrammeService {
  public:
-  using Link = std::shared_ptr<net::SessionLink>;
+  using Link = std::shared_ptr<app::SessionLink>;
 
   ProgrammeService(boost::asio::io_context& io, Hub& hub, programme::ProgrammeStore& store);
 

@@ -1,15 +1,10 @@
 #include "app/room_host.hpp"
 
-#include <google/protobuf/arena.h>
 #include <time.h>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
 
 #include "app/hub.hpp"
-#include "moim/proto/envelope.hpp"
-#include "net/convert.hpp"
-#include "net/encode_shared.hpp"
-#include "net/snapshot_wire.hpp"
 
 namespace moim::app {
 
@@ -26,27 +21,41 @@ double thread_cpu_seconds() {
 
 }  // namespace
 
-std::string encode_frame(const room::FrameView& frame, std::vector<char>& arena_block) {
-  // A frame holds one sub-message per avatar in it, thousands per flush in a crowded room; on an
-  // arena whose first block is kept between frames they cost no allocation each.
-  if (arena_block.empty()) arena_block.resize(64 * 1024);
-  google::protobuf::ArenaOptions options;
-  options.initial_block = arena_block.data();
-  options.initial_block_size = arena_block.size();
-  google::protobuf::Arena arena(options);
-  auto* envelope = google::protobuf::Arena::CreateMessage<v1::Envelope>(&arena);
-  net::fill(*envelope->mutable_frame(), frame);
-  return proto::encode(*envelope);
-}
-
 RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map,
-                   Hub& hub)
+                   Hub& hub, std::vector<std::unique_ptr<RoomFeature>> features)
     : id_(id),
       hub_(hub),
       strand_(asio::make_strand(executor)),
       flush_timer_(strand_),
       hold_timer_(strand_),
-      room_(std::move(id), std::move(map), hub.config().room, hub.store(), *this) {}
+      room_(std::move(id), std::move(map), hub.config().room, hub.store(), *this),
+      features_(std::move(features)) {
+  for (const auto& feature : features_) feature_tags_.push_back(feature->tag());
+}
+
+const Encoder& RoomHost::encoder() const {
+  return hub_.encoder();
+}
+
+std::int64_t RoomHost::now_ms() const {
+  return hub_.now_ms();
+}
+
+void RoomHost::send_all(const SharedBytes& bytes) {
+  for (auto& [id, link] : links_) link->deliver(bytes);
+}
+
+void RoomHost::feature_request(const Identity& who, std::uint32_t request_id,
+                               FeatureRequest request) {
+  on_strand([this, who, request_id, request = std::move(request)] {
+    if (!room_.contains(who.id)) return;  // left meanwhile: nobody to answer
+    for (auto& feature : features_) {
+      if (feature->handle(*this, who, request_id, request)) return;
+    }
+    send_to(who.id,
+            hub_.encoder().error(request_id, {Errc::bad_request, "this room does not offer that"}));
+  });
+}
 
 template <typename F>
 void RoomHost::on_strand(F&& f) {
@@ -56,7 +65,7 @@ void RoomHost::on_strand(F&& f) {
   });
 }
 
-void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
+void RoomHost::admit(std::shared_ptr<app::SessionLink> link, room::Arrival arrival,
                      std::uint32_t request_id) {
   on_strand([this, link = std::move(link), arrival = std::move(arrival), request_id]() mutable {
     const auto id = arrival.avatar.id;
@@ -82,7 +91,7 @@ void RoomHost::admit(std::shared_ptr<net::SessionLink> link, room::Arrival arriv
   });
 }
 
-void RoomHost::leave(store::UserId id, const net::SessionLink* link, room::LeaveReason reason) {
+void RoomHost::leave(store::UserId id, const app::SessionLink* link, room::LeaveReason reason) {
   on_strand([this, id, link, reason] {
     auto it = links_.find(id);
     if (it == links_.end() || it->second.get() != link) return;
@@ -107,13 +116,15 @@ void RoomHost::drop_held(store::UserId id) {
 
 void RoomHost::tell_presence(store::UserId id, bool entered) {
   if (presence_hook_) presence_hook_(id, entered);
-}
-
-void RoomHost::broadcast(const v1::Envelope& envelope) {
-  on_strand([this, envelope] {
-    auto bytes = net::encode_shared(envelope);
-    for (auto& [id, link] : links_) link->deliver(bytes);
-  });
+  if (features_.empty()) return;
+  if (!entered) {
+    for (auto& feature : features_) feature->left(*this, id);
+    return;
+  }
+  if (auto avatar = room_.find(id)) {
+    const Identity who{id, avatar->name, avatar->role};
+    for (auto& feature : features_) feature->entered(*this, who);
+  }
 }
 
 void RoomHost::transfer(store::UserId id, std::string target_room, std::uint32_t request_id) {
@@ -140,7 +151,7 @@ void RoomHost::place_on_stage(store::UserId id, StatusReply reply) {
   });
 }
 
-void RoomHost::hold(store::UserId id, const net::SessionLink& link) {
+void RoomHost::hold(store::UserId id, const app::SessionLink& link) {
   const auto now = hub_.now_ms();
   const auto until = now + std::chrono::milliseconds(hub_.config().resume_grace).count();
   auto avatar = room_.hold(id, until);
@@ -206,10 +217,8 @@ void RoomHost::graduation(store::UserId id, store::Role role, v1::Envelope envel
   });
 }
 
-void RoomHost::broadcast(net::SharedBytes bytes) {
-  on_strand([this, bytes = std::move(bytes)] {
-    for (auto& [id, link] : links_) link->deliver(bytes);
-  });
+void RoomHost::broadcast(SharedBytes bytes) {
+  on_strand([this, bytes = std::move(bytes)] { send_all(bytes); });
 }
 
 void RoomHost::after_input() {
@@ -242,32 +251,26 @@ void RoomHost::run_flush() {
   hub_.metrics().flush_cpu_seconds.observe(thread_cpu_seconds() - cpu_start);
 }
 
-void RoomHost::send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope) {
-  if (recipients.empty()) return;
-  share(recipients, net::encode_shared(envelope));
-}
-
-void RoomHost::share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes) {
+void RoomHost::share(std::span<const store::UserId> recipients, const app::SharedBytes& bytes) {
   fanout_ += recipients.size();
   for (auto id : recipients) {
     if (auto it = links_.find(id); it != links_.end()) it->second->deliver(bytes);
   }
 }
 
-void RoomHost::send_to(store::UserId id, const v1::Envelope& envelope) {
+void RoomHost::send_to(store::UserId id, const SharedBytes& bytes) {
   const store::UserId one[] = {id};
-  send_to(one, envelope);
+  share(one, bytes);
 }
 
 void RoomHost::frame(std::span<const store::UserId> recipients, const room::FrameView& frame) {
   if (recipients.empty()) return;
-  share(recipients, std::make_shared<const std::string>(encode_frame(frame, arena_block_)));
+  share(recipients, hub_.encoder().frame(frame));
 }
 
 void RoomHost::chat(std::span<const store::UserId> recipients, const room::ChatView& chat) {
-  v1::Envelope envelope;
-  net::fill(*envelope.mutable_chat(), chat);
-  send_to(recipients, envelope);
+  if (recipients.empty()) return;
+  share(recipients, hub_.encoder().chat(chat));
 }
 
 void RoomHost::direct_chat(store::UserId from, std::uint32_t request_id,
@@ -283,40 +286,28 @@ void RoomHost::snapshot(store::UserId to, std::uint32_t request_id, room::Arriva
                         const room::SnapshotView& snapshot) {
   auto it = links_.find(to);
   if (it == links_.end()) return;
-  v1::Envelope envelope;
-  envelope.set_request_id(request_id);
-  if (kind == room::ArrivalKind::portal) {
-    net::fill_except_avatars(*envelope.mutable_room_entered()->mutable_room(), snapshot);
-  } else {
-    auto* joined = envelope.mutable_joined();
-    joined->set_user_id(to);
-    joined->set_role(net::to_proto(snapshot.you.role));
-    joined->set_resume_token(it->second->resume_token());
-    net::fill_except_avatars(*joined->mutable_room(), snapshot);
-  }
-  const store::UserId one[] = {to};
-  share(one, std::make_shared<const std::string>(
-                 net::encode_with_avatars(std::move(envelope), snapshot.avatars)));
+  const Welcome welcome{
+      request_id,
+      kind,
+      to,
+      snapshot.you.role,
+      kind == room::ArrivalKind::portal ? std::string() : it->second->resume_token(),
+      &snapshot,
+      feature_tags_};
+  send_to(to, hub_.encoder().welcome(welcome));
 }
 
 void RoomHost::move_rejected(store::UserId to, const room::MoveView& where, std::uint32_t seq,
                              const Error& why) {
-  v1::Envelope envelope;
-  auto* correction = envelope.mutable_move_correction();
-  correction->set_x(where.pos.x);
-  correction->set_y(where.pos.y);
-  correction->set_facing(net::to_proto(where.facing));
-  correction->set_seq(seq);
-  correction->set_reason(net::to_proto(why.code));
-  send_to(to, envelope);
+  send_to(to, hub_.encoder().move_refused(where, seq, why));
 }
 
 void RoomHost::ack(store::UserId to, std::uint32_t request_id) {
-  if (request_id != 0) send_to(to, proto::make_ack(request_id));
+  if (request_id != 0) send_to(to, hub_.encoder().ack(request_id));
 }
 
 void RoomHost::error(store::UserId to, std::uint32_t request_id, const Error& error) {
-  send_to(to, net::error_envelope(request_id, error));
+  send_to(to, hub_.encoder().error(request_id, error));
 }
 
 void RoomHost::portal(const room::AvatarView& avatar, std::int64_t muted_until_ms,

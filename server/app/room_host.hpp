@@ -1,7 +1,8 @@
 #pragma once
 // A Room on its own strand. Sessions call the public methods from any thread; each posts onto
 // the strand, where the Room is the only code that changes room state. As the Room's sink it
-// encodes each message once and hands the same bytes to every recipient's link.
+// encodes each message once (through the hub's Encoder) and hands the same bytes to every
+// recipient's link.
 //
 // Flushes: the first input after a quiet spell schedules a flush `flush_interval()` after the
 // previous one (at once if that is past), so a lone move is seen within a few milliseconds and a
@@ -16,20 +17,19 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/room_feature.hpp"
+#include "app/session_link.hpp"
 #include "graduation/service.hpp"
 #include "moim/v1/moim.pb.h"
-#include "net/session_link.hpp"
 #include "room/room.hpp"
 
 namespace moim::app {
 
 class Hub;
 
-// The bytes of one Frame envelope, as every room sends it. `arena_block` is scratch memory the
-// caller keeps between calls (the encoder's first arena block).
-std::string encode_frame(const room::FrameView& frame, std::vector<char>& arena_block);
-
-class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::RoomSink {
+class RoomHost : public std::enable_shared_from_this<RoomHost>,
+                 private room::RoomSink,
+                 private FeatureRoom {
  public:
   using Executor = boost::asio::any_io_executor;
   using LocateReply = std::function<void(std::optional<room::AvatarView>)>;
@@ -37,16 +37,20 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Told on the room's strand when someone enters (true) or leaves (false) the room.
   using PresenceHook = std::function<void(store::UserId, bool entered)>;
 
-  RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub);
+  RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub,
+           std::vector<std::unique_ptr<RoomFeature>> features = {});
 
-  const std::string& id() const { return id_; }
+  const std::string& id() const override { return id_; }
+  // What this room offers beyond walking and chat, as the snapshot lists it.
+  const std::vector<FeatureTag>& features() const { return feature_tags_; }
+  // A request for one of this room's features; answered with an error if none handles it.
+  void feature_request(const Identity& who, std::uint32_t request_id, FeatureRequest request);
 
-  void admit(std::shared_ptr<net::SessionLink> link, room::Arrival arrival,
-             std::uint32_t request_id);
+  void admit(std::shared_ptr<SessionLink> link, room::Arrival arrival, std::uint32_t request_id);
   // Removes the person if `link` is still theirs (a replaced connection cannot remove its
   // successor). A dropped connection (LeaveReason::disconnected) is parked for resume and its
   // avatar held in place, shown as reconnecting, until the grace period ends.
-  void leave(store::UserId id, const net::SessionLink* link, room::LeaveReason reason);
+  void leave(store::UserId id, const SessionLink* link, room::LeaveReason reason);
   // Removes the person's held avatar at once, if there is one (they joined afresh, or were
   // banned, while their old connection was away).
   void drop_held(store::UserId id);
@@ -63,13 +67,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   // Someone's graduation state changed outside this room (the host API): their HUD and look.
   void graduation_changed(store::UserId id);
   // Everyone in this room gets `bytes` (venue-wide announcements).
-  void broadcast(net::SharedBytes bytes);
+  void broadcast(SharedBytes bytes);
 
-  // --- study rooms and the hall (issue 4) ---
+  // --- study rooms and the hall ---
   // Set once, before anyone can enter (study-group rooms record attendance through it).
   void set_presence_hook(PresenceHook hook) { presence_hook_ = std::move(hook); }
-  // Sends one envelope to everyone in the room.
-  void broadcast(const v1::Envelope& envelope);
   // Moves the person to `target_room` as a portal would; the target answers `request_id` with
   // RoomEntered, or an Error if the person is no longer here.
   void transfer(store::UserId id, std::string target_room, std::uint32_t request_id);
@@ -82,12 +84,11 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void after_input();
   void run_flush();
   std::chrono::steady_clock::duration flush_interval() const;
-  void send_to(std::span<const store::UserId> recipients, const v1::Envelope& envelope);
-  void send_to(store::UserId id, const v1::Envelope& envelope);
+  void send_to(store::UserId id, const SharedBytes& bytes);
   // Hands the same bytes to every recipient's link; counts them towards this flush's fan-out.
-  void share(std::span<const store::UserId> recipients, const net::SharedBytes& bytes);
+  void share(std::span<const store::UserId> recipients, const SharedBytes& bytes);
   // Holds the avatar of a dropped connection and parks it for resume under its token.
-  void hold(store::UserId id, const net::SessionLink& link);
+  void hold(store::UserId id, const SessionLink& link);
   // Removes held avatars whose grace period ended, then waits for the next one to end.
   void end_holds();
   void arm_hold_timer();
@@ -98,6 +99,13 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   void graduation_accept(store::UserId id, const v1::Envelope& envelope);
   // Puts the person's current look on their avatar and pushes them their graduation state.
   void graduation_refresh(store::UserId id);
+
+  // FeatureRoom
+  room::Room& room() override { return room_; }
+  const Encoder& encoder() const override;
+  std::int64_t now_ms() const override;
+  void send(store::UserId to, const SharedBytes& bytes) override { send_to(to, bytes); }
+  void send_all(const SharedBytes& bytes) override;
 
   // room::RoomSink
   void frame(std::span<const store::UserId> recipients, const room::FrameView& frame) override;
@@ -120,13 +128,14 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>, private room::Ro
   boost::asio::steady_timer hold_timer_;  // the end of the earliest resume grace period
   std::optional<std::int64_t> hold_timer_due_ms_;
   room::Room room_;
-  std::unordered_map<store::UserId, std::shared_ptr<net::SessionLink>> links_;
+  std::unordered_map<store::UserId, std::shared_ptr<SessionLink>> links_;
   PresenceHook presence_hook_;
+  std::vector<std::unique_ptr<RoomFeature>> features_;
+  std::vector<FeatureTag> feature_tags_;
   bool flush_scheduled_ = false;
   std::chrono::steady_clock::time_point last_flush_{};
-  std::size_t fanout_ = 0;         // messages handed to sessions by the flush running now
-  std::size_t last_fanout_ = 0;    // ... and by the previous flush
-  std::vector<char> arena_block_;  // first block of the frame-encoding arena, reused
+  std::size_t fanout_ = 0;       // messages handed to sessions by the flush running now
+  std::size_t last_fanout_ = 0;  // ... and by the previous flush
 };
 
 }  // namespace moim::app

@@ -8,6 +8,7 @@
 #include "moim/proto/envelope.hpp"
 #include "net/convert.hpp"
 #include "net/convert_graduation.hpp"
+#include "net/encode_shared.hpp"
 #include "store/secret_hash.hpp"
 
 namespace moim::app {
@@ -27,7 +28,7 @@ void RoomHost::graduation_refresh(store::UserId id) {
   room_.set_look(id, net::to_room(service.look(id)));
   v1::Envelope state;
   net::fill(*state.mutable_graduation(), service.state(id));
-  send_to(id, state);
+  send_to(id, net::encode_shared(state));
 }
 
 void RoomHost::graduation_changed(store::UserId id) {
@@ -60,7 +61,7 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
       done->set_name(out->name);
       done->set_user_id(out->user);
       done->set_already(out->already);
-      send_to(me, reply);
+      send_to(me, net::encode_shared(reply));
       return graduation_refresh(r.target);
     }
     case v1::Envelope::kPickColor: {
@@ -83,7 +84,7 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
       v1::Envelope closed;
       closed.mutable_offer_closed()->set_offer_id(out->id);
       closed.mutable_offer_closed()->set_message(room_.find(me)->name + " declined");
-      return send_to(out->from, closed);
+      return send_to(out->from, net::encode_shared(closed));
     }
     case v1::Envelope::kSetCard: {
       auto set = service.set_card(me, net::card_from(e.set_card().card()));
@@ -94,12 +95,12 @@ void RoomHost::handle_graduation(store::UserId me, store::Role role, const v1::E
     case v1::Envelope::kGetGraduation: {
       auto reply = with_id(rid);
       net::fill(*reply.mutable_graduation(), service.state(me));
-      return send_to(me, reply);
+      return send_to(me, net::encode_shared(reply));
     }
     case v1::Envelope::kExportCards: {
       auto reply = with_id(rid);
       reply.mutable_cards_export()->set_vcard(service.vcards(me));
-      return send_to(me, reply);
+      return send_to(me, net::encode_shared(reply));
     }
     default:
       return error(me, rid, {Errc::bad_request, "not a graduation request"});
@@ -126,7 +127,7 @@ void RoomHost::graduation_offer(store::UserId me, const v1::Envelope& e) {
   auto reply = with_id(rid);
   reply.mutable_offer_made()->set_offer_id(offer->id);
   reply.mutable_offer_made()->set_expires_at_ms(offer->expires_at_ms);
-  send_to(me, reply);
+  send_to(me, net::encode_shared(reply));
   v1::Envelope push;
   auto* received = push.mutable_offer_received();
   received->set_offer_id(offer->id);
@@ -135,7 +136,7 @@ void RoomHost::graduation_offer(store::UserId me, const v1::Envelope& e) {
   received->set_from_name(room_.find(me)->name);
   received->set_from_color(service.state(me).color);
   received->set_expires_at_ms(offer->expires_at_ms);
-  send_to(to, push);
+  send_to(to, net::encode_shared(push));
 }
 
 void RoomHost::graduation_accept(store::UserId me, const v1::Envelope& e) {
@@ -160,10 +161,10 @@ void RoomHost::graduation_accept(store::UserId me, const v1::Envelope& e) {
   };
   auto reply = done_for(out->from, out->from_color);
   reply.set_request_id(rid);
-  send_to(me, reply);
+  send_to(me, net::encode_shared(reply));
   graduation_refresh(me);
   if (!out->replayed) {
-    send_to(out->from, done_for(me, out->to_color));
+    send_to(out->from, net::encode_shared(done_for(me, out->to_color)));
     if (room_.contains(out->from)) graduation_refresh(out->from);
   }
 }

@@ -4,6 +4,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "api/routes.hpp"
 #include "app/programme_service.hpp"
 #include "moim/tls/context.hpp"
 #include "net/listener.hpp"
@@ -13,6 +14,15 @@
 namespace moim::app {
 
 namespace asio = boost::asio;
+
+namespace {
+
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
 
 Server::Server(ServerConfig config)
     : config_(std::move(config)),
@@ -28,9 +38,16 @@ Server::Server(ServerConfig config)
     }
     tls_ = tls::server_context(config_.tls_cert, config_.tls_key);
   }
-  hub_ = std::make_unique<Hub>(io_, config_, *store_, maps_, metrics_);
+  graduation_ = std::make_unique<graduation::Service>(
+      store_->graduation(),
+      graduation::GameRules{config_.room.proximity_radius, config_.graduation_offer_ttl.count()},
+      static_cast<std::uint64_t>(now_ms()) * 1000);  // offer ids never repeat across restarts
+  hub_ = std::make_unique<Hub>(
+      io_, config_, HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_});
   programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());
   hub_->set_programme(programme_.get());
+  api_ = std::make_unique<api::Router>(*store_);
+  api::register_routes(*api_, *hub_);
   // Visits a crash left open are closed uncounted (see ProgrammeStore::close_open_visits).
   if (auto closed = store_->programme().close_open_visits(); !closed) {
     throw std::runtime_error("programme store: " + closed.error().message);
@@ -47,7 +64,7 @@ Server::~Server() {
 void Server::start() {
   const auto address = asio::ip::make_address(config_.bind_address);
   listener_ = std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port},
-                                              *hub_, tls_.get());
+                                              *hub_, *api_, tls_.get());
   port_ = listener_->local_endpoint().port();
   listener_->run();
   programme_->start(config_.programme_tick);

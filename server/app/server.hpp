@@ -1,16 +1,20 @@
 #pragma once
 // The whole server in one object: store, maps, hub, listener and the threads that run them.
-// main() and the end-to-end tests both use it, so tests exercise exactly what ships.
+// main() and the end-to-end tests both use it, so tests exercise exactly what ships. This is
+// where the parts are built and handed to each other: nothing below it looks anything up.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <memory>
 #include <thread>
 #include <vector>
 
+#include "api/router.hpp"
 #include "app/config.hpp"
 #include "app/hub.hpp"
 #include "app/metrics.hpp"
+#include "graduation/service.hpp"
 #include "moim/world/map.hpp"
+#include "net/proto_encoder.hpp"
 #include "store/store.hpp"
 
 namespace moim::net {
@@ -36,6 +40,8 @@ class Server {
   void wait();
   std::uint16_t port() const { return port_; }
   Hub& hub() { return *hub_; }
+  // The host API (/api/...), with every route registered (api/routes.cpp).
+  const api::Router& api() const { return *api_; }
   Metrics& metrics() { return metrics_; }
   ProgrammeService& programme() { return *programme_; }
 
@@ -46,7 +52,11 @@ class Server {
   world::MapSet maps_;
   std::unique_ptr<boost::asio::ssl::context> tls_;  // null: plain ws:// and http://; outlives io_
   boost::asio::io_context io_;
+  net::ProtoEncoder encoder_;
+  FeatureRegistry features_;
+  std::unique_ptr<graduation::Service> graduation_;
   std::unique_ptr<Hub> hub_;
+  std::unique_ptr<api::Router> api_;
   std::unique_ptr<ProgrammeService> programme_;
   std::shared_ptr<net::Listener> listener_;
   std::vector<std::thread> threads_;

@@ -101,6 +101,14 @@ void fill(v1::Frame& out, const room::FrameView& in) {
   for (auto id : in.removed) out.add_removed(id);
 }
 
+void fill(v1::OnlineEntry& out, const app::PresenceEntry& in) {
+  out.set_user_id(in.who.id);
+  out.set_display_name(in.who.name);
+  out.set_room(in.room);
+  out.set_status(to_proto(in.presence));
+  out.set_role(to_proto(in.who.role));
+}
+
 v1::Envelope error_envelope(std::uint32_t request_id, const Error& error) {
   v1::Envelope envelope;
   envelope.set_request_id(request_id);

@@ -3,6 +3,7 @@
 // converts between the two.
 #include <optional>
 
+#include "app/directory.hpp"
 #include "core/result.hpp"
 #include "moim/v1/moim.pb.h"
 #include "room/types.hpp"
@@ -25,6 +26,7 @@ void fill(v1::RoomSnapshot& out, const room::SnapshotView& in);
 // All of a snapshot but its avatars (see net/snapshot_wire.hpp for how those are added).
 void fill_except_avatars(v1::RoomSnapshot& out, const room::SnapshotView& in);
 void fill(v1::Frame& out, const room::FrameView& in);
+void fill(v1::OnlineEntry& out, const app::PresenceEntry& in);
 
 v1::Envelope error_envelope(std::uint32_t request_id, const Error& error);
 

@@ -3,13 +3,13 @@
 #include <memory>
 #include <string>
 
+#include "app/session_link.hpp"
 #include "moim/proto/envelope.hpp"
 #include "moim/v1/moim.pb.h"
-#include "net/session_link.hpp"
 
 namespace moim::net {
 
-inline SharedBytes encode_shared(const v1::Envelope& envelope) {
+inline app::SharedBytes encode_shared(const v1::Envelope& envelope) {
   return std::make_shared<const std::string>(proto::encode(envelope));
 }
 

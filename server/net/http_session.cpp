@@ -8,6 +8,7 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include "api/api.hpp"
+#include "api/router.hpp"
 #include "app/hub.hpp"
 #include "net/ws_session.hpp"
 #include "store/secret_hash.hpp"
@@ -91,9 +92,9 @@ HttpResponse metrics(const HttpRequest& request, app::Hub& hub) {
 
 }  // namespace
 
-HttpResponse route_http(const HttpRequest& request, app::Hub& hub) {
+HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Router& api) {
   const auto target = request.target();
-  if (target.starts_with("/api/")) return route_api(request, hub.api());
+  if (target.starts_with("/api/")) return route_api(request, api);
   if (request.method() != http::verb::get && request.method() != http::verb::head) {
     return text_response(request, http::status::method_not_allowed, "method not allowed\n");
   }
@@ -102,8 +103,9 @@ HttpResponse route_http(const HttpRequest& request, app::Hub& hub) {
   return text_response(request, http::status::not_found, "not found\n");
 }
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub, asio::ssl::context* tls)
-    : stream_(beast::tcp_stream(std::move(socket))), hub_(hub), tls_(tls) {}
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub, const api::Router& api,
+                         asio::ssl::context* tls)
+    : stream_(beast::tcp_stream(std::move(socket))), hub_(hub), api_(api), tls_(tls) {}
 
 void HttpSession::run() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -189,7 +191,7 @@ void HttpSession::on_read(error_code ec, std::size_t) {
       return;
     }
   } else {
-    response_ = std::make_shared<HttpResponse>(route_http(request, hub_));
+    response_ = std::make_shared<HttpResponse>(route_http(request, hub_, api_));
   }
   const bool keep_alive = response_->keep_alive();
   http::async_write(stream_, *response_,

@@ -21,6 +21,9 @@
 namespace moim::app {
 class Hub;
 }
+namespace moim::api {
+class Router;
+}
 
 namespace moim::net {
 
@@ -28,12 +31,12 @@ using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
 
 // Answers one plain HTTP request (everything but the WebSocket upgrade).
-HttpResponse route_http(const HttpRequest& request, app::Hub& hub);
+HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Router& api);
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `tls` null: plain HTTP and WebSocket only.
-  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub,
+  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub, const api::Router& api,
               boost::asio::ssl::context* tls = nullptr);
   void run();
 
@@ -49,6 +52,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   tls::Stream stream_;
   boost::beast::flat_buffer buffer_;
   app::Hub& hub_;
+  const api::Router& api_;
   boost::asio::ssl::context* tls_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::shared_ptr<HttpResponse> response_;

@@ -12,11 +12,12 @@ namespace asio = boost::asio;
 using boost::system::error_code;
 
 Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, app::Hub& hub,
-                   asio::ssl::context* tls)
+                   const api::Router& api, asio::ssl::context* tls)
     : io_(io),
       acceptor_(asio::make_strand(io)),
       backoff_(acceptor_.get_executor()),
       hub_(hub),
+      api_(api),
       tls_(tls) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -56,7 +57,7 @@ void Listener::on_accept(error_code ec, asio::ip::tcp::socket socket) {
     return;
   }
   socket.set_option(asio::ip::tcp::no_delay(true), ec);
-  std::make_shared<HttpSession>(std::move(socket), hub_, tls_)->run();
+  std::make_shared<HttpSession>(std::move(socket), hub_, api_, tls_)->run();
   accept_next();
 }
 

@@ -9,6 +9,9 @@
 namespace moim::app {
 class Hub;
 }
+namespace moim::api {
+class Router;
+}
 
 namespace moim::net {
 
@@ -16,8 +19,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
  public:
   // Binds and listens; throws boost::system::system_error if the address is unusable. With a
   // `tls` context every connection must speak TLS (it outlives the listener and its sessions).
+  // `api` answers /api/... requests.
   Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub,
-           boost::asio::ssl::context* tls = nullptr);
+           const api::Router& api, boost::asio::ssl::context* tls = nullptr);
   void run();
   void stop();
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
@@ -30,6 +34,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer backoff_;
   app::Hub& hub_;
+  const api::Router& api_;
   boost::asio::ssl::context* tls_;
 };
 

@@ -14,9 +14,9 @@
 
 #include "app/address_limits.hpp"
 #include "app/identity.hpp"
+#include "app/session_link.hpp"
 #include "core/result.hpp"
 #include "moim/v1/moim.pb.h"
-#include "net/session_link.hpp"
 #include "room/token_bucket.hpp"
 
 namespace moim::app {
@@ -24,6 +24,10 @@ class Hub;
 }
 
 namespace moim::net {
+
+using app::CloseCode;
+using app::SessionLink;
+using app::SharedBytes;
 
 class SessionCore : public SessionLink {
  public:

@@ -235,7 +235,8 @@ void SessionCore::handle_in_room(v1::Envelope&& envelope) {
     case v1::Envelope::kListOnline: {
       v1::Envelope out;
       out.set_request_id(rid);
-      *out.mutable_online_list() = hub_.online();
+      for (const auto& entry : hub_.online())
+        fill(*out.mutable_online_list()->add_entries(), entry);
       return reply(out);
     }
     case v1::Envelope::kLocate:

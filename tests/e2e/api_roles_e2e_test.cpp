@@ -20,7 +20,7 @@ std::string example_path(const std::string& pattern) {
 }
 
 std::vector<api::Router::RouteInfo> registered_routes(TestServer& server) {
-  auto routes = server.server().hub().api().routes();
+  auto routes = server.server().api().routes();
   EXPECT_GT(routes.size(), 10u);  // the real routes, not an empty router
   return routes;
 }

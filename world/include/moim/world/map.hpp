@@ -9,7 +9,8 @@
 //   older "type") is one of the ZoneKind names below. Object pixel rectangles are converted to
 //   the tiles they cover. Properties read: portal: "target_room", "target_spawn"; seat: none;
 //   every zone: its object "name".
-// - map properties: "display_name" (string, shown in the client).
+// - map properties: "display_name" (string, shown in the client); "features" (names separated
+//   by commas: what the room offers beyond walking and chat, see server/app/room_feature.hpp).
 #include <cstdint>
 #include <filesystem>
 #include <map>

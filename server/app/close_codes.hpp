@@ -1,9 +1,10 @@
 #pragma once
-// WebSocket close codes the server uses. Standard codes for transport problems, 4000–4999 (the
-// application range) for moim's own reasons; the close reason text says it for people.
+// Why a connection ends, as WebSocket close codes: standard codes for transport problems,
+// 4000–4999 (the application range) for moim's own reasons; the close reason text says it for
+// people. In app because the hub decides most of them (kicked, banned, replaced); net sends them.
 #include <cstdint>
 
-namespace moim::net {
+namespace moim::app {
 
 enum class CloseCode : std::uint16_t {
   normal = 1000,
@@ -18,4 +19,4 @@ enum class CloseCode : std::uint16_t {
   handshake_timeout = 4005  // no Hello/Join in time
 };
 
-}  // namespace moim::net
+}  // namespace moim::app

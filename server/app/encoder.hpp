@@ -1,0 +1,48 @@
+#pragma once
+// What the hub and the rooms tell people, as domain values in, bytes out. The wire format is
+// net's business (net/proto_encoder.hpp implements this with protobuf); app hands the bytes to
+// SessionLinks. Each method encodes once, so the same bytes go to every recipient of a fan-out.
+//
+// Implementations are thread-safe: every room's strand encodes through the same encoder.
+#include <cstdint>
+#include <string>
+
+#include <span>
+
+#include "app/room_feature.hpp"
+#include "app/session_link.hpp"
+#include "core/result.hpp"
+#include "room/types.hpp"
+
+namespace moim::app {
+
+// The answer to a join, a resume or a portal: the room as this person first sees it.
+struct Welcome {
+  std::uint32_t request_id = 0;
+  room::ArrivalKind kind = room::ArrivalKind::join;
+  room::UserId you = 0;
+  room::Role role = room::Role::attendee;
+  std::string resume_token;  // joins and resumes only
+  const room::SnapshotView* snapshot = nullptr;
+  std::span<const FeatureTag> features;  // what the room offers (app/room_feature.hpp)
+};
+
+class Encoder {
+ public:
+  virtual ~Encoder() = default;
+
+  virtual SharedBytes ack(std::uint32_t request_id) const = 0;
+  virtual SharedBytes error(std::uint32_t request_id, const Error& error) const = 0;
+  // Called on a room's strand for every flush: the hot path of the server.
+  virtual SharedBytes frame(const room::FrameView& frame) const = 0;
+  virtual SharedBytes chat(const room::ChatView& chat) const = 0;
+  virtual SharedBytes welcome(const Welcome& welcome) const = 0;
+  // The person's own move was refused: where they really are, and why.
+  virtual SharedBytes move_refused(const room::MoveView& where, std::uint32_t seq,
+                                   const Error& why) const = 0;
+  // The answer to "where is this person?".
+  virtual SharedBytes location(std::uint32_t request_id, const room::AvatarView& avatar,
+                               const std::string& room) const = 0;
+};
+
+}  // namespace moim::app
