@@ -3,8 +3,9 @@
 // button) listing study groups (search, create, join, leave, enter their room) and the
 // programme (RSVP, book a seat, questions with votes, go there); the focus timer of the study
 // room you are in; a reminder banner with "Go there" when a session you RSVP'd starts; and, in
-// the room of a session that is on, a hall bar to raise your hand (hosts: give the floor to the
-// next hand). Hosts mark questions answered; a group's lead opens and closes recruiting.
+// a room with a stage while a session is on there, a hall bar to raise your hand (hosts: give the
+// floor to the next hand). Hosts mark questions answered; a group's lead opens and closes
+// recruiting.
 //
 // What the panel knows and decides is ProgrammePanelModel (client/core); this is its SDL view.
 // The room screen hands it every envelope first (on_message) and its events (handle_event),
@@ -26,7 +27,9 @@ class ProgrammePanel {
   ProgrammePanel(AppContext& ctx, Toast toast);
 
   void set_self(std::uint64_t user_id, v1::Role role) { model_.set_self(user_id, role); }
-  void set_room(const std::string& room) { model_.set_room(room); }
+  void set_room(const std::string& room, const RoomFeatures& features) {
+    model_.set_room(room, features);
+  }
   // True if the envelope was the panel's (answers to its requests, programme pushes).
   bool on_message(const v1::Envelope& e) { return model_.on_message(e); }
   // True if the event was used (a click on the panel, typing in its field, F2).

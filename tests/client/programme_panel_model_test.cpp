@@ -248,11 +248,14 @@ TEST(ProgrammePanelModel, OnlyErrorsForItsOwnRequestsAreClaimed) {
   EXPECT_EQ(rig.toasts, std::vector<std::string>{"nope"});
 }
 
+const RoomFeatures kStudyRoom7({{"study-group", "7"}});
+const RoomFeatures kHall({{"stage", ""}});
+
 TEST(ProgrammePanelModel, AStudyRoomShowsItsFocusTimerFromTheServersClock) {
   Rig rig;
-  rig.panel.set_room("study-7");
-  ASSERT_EQ(rig.sent.size(), 2u);
-  EXPECT_EQ(rig.sent[1].get_focus_timer().group_id(), 7);
+  rig.panel.set_room("study-7", kStudyRoom7);
+  ASSERT_EQ(rig.sent.size(), 1u);
+  EXPECT_EQ(rig.sent[0].get_focus_timer().group_id(), 7);
   rig.panel.layout(kW, kH);
   EXPECT_TRUE(rig.shows("Focus timer: stopped"));
   ASSERT_TRUE(rig.press(PanelAction::start_timer, 7));
@@ -271,10 +274,41 @@ TEST(ProgrammePanelModel, AStudyRoomShowsItsFocusTimerFromTheServersClock) {
   EXPECT_TRUE(rig.shows("Break 09:00"));
 }
 
+// The group comes from the room's study-group feature, whatever the room is called.
+TEST(ProgrammePanelModel, TheFocusTimerIsForTheGroupTheRoomsFeatureNames) {
+  Rig rig;
+  rig.panel.set_room("reading-corner", RoomFeatures({{"study-group", "12"}}));
+  ASSERT_EQ(rig.sent.size(), 1u);
+  EXPECT_EQ(rig.sent[0].get_focus_timer().group_id(), 12);
+  rig.panel.layout(kW, kH);
+  EXPECT_NE(rig.find(PanelAction::start_timer, 12), nullptr);
+  v1::Envelope other;  // another group's timer, pushed late from a room we left
+  other.mutable_focus_timer()->set_group_id(7);
+  other.mutable_focus_timer()->set_focus_minutes(50);
+  other.mutable_focus_timer()->set_started_at_ms(rig.system_ms);
+  rig.reply(other);
+  EXPECT_TRUE(rig.shows("Focus timer: stopped"));
+  EXPECT_NE(rig.find(PanelAction::start_timer, 12), nullptr);
+}
+
+TEST(ProgrammePanelModel, NoTimerWithoutTheStudyGroupFeatureOrItsGroup) {
+  Rig rig;
+  rig.panel.set_room("study-7", RoomFeatures());                       // an id alone says nothing
+  rig.panel.set_room("study-7", RoomFeatures({{"study-group", ""}}));  // nor a feature with no ref
+  EXPECT_TRUE(rig.sent.empty());
+  rig.panel.layout(kW, kH);
+  EXPECT_FALSE(rig.shows("Focus timer"));
+  EXPECT_EQ(rig.find(PanelAction::start_timer), nullptr);
+  rig.panel.set_room("study-7", kStudyRoom7);
+  rig.panel.set_room("lobby", RoomFeatures());  // leaving the study room hides it again
+  rig.panel.layout(kW, kH);
+  EXPECT_FALSE(rig.shows("Focus timer"));
+}
+
 TEST(ProgrammePanelModel, TheHallBarRaisesAndLowersYourHand) {
   Rig rig;
   rig.panel.set_self(42, v1::ROLE_ATTENDEE);
-  rig.panel.set_room("hall");
+  rig.panel.set_room("hall", kHall);
   v1::Envelope live;
   live.set_request_id(rig.sent[0].request_id());  // the answer to the hall bar's own request
   *live.mutable_talk_list()->add_talks() = talk(5, "hall", 0, 10'000);
@@ -295,6 +329,33 @@ TEST(ProgrammePanelModel, TheHallBarRaisesAndLowersYourHand) {
   rig.system_ms += 10'000;  // the session is over
   rig.panel.layout(kW, kH);
   EXPECT_EQ(rig.find(PanelAction::lower_hand), nullptr);
+}
+
+// The bar shows in a room with a stage, whatever it is called, and nowhere else: only there can
+// a host give the floor to the next hand.
+TEST(ProgrammePanelModel, TheHallBarNeedsARoomWithAStage) {
+  Rig rig;
+  rig.panel.set_room("hall", RoomFeatures());
+  EXPECT_TRUE(rig.sent.empty());  // nothing to ask for the bar
+  rig.press(PanelAction::toggle);
+  v1::Envelope page;
+  page.set_request_id(rig.sent.at(1).request_id());  // the panel's programme page
+  *page.mutable_talk_list()->add_talks() = talk(5, "hall", 0, 10'000);
+  page.mutable_talk_list()->set_server_time_ms(5'000);
+  rig.reply(page);
+  ASSERT_EQ(rig.panel.talks().size(), 1u);
+  EXPECT_EQ(rig.find(PanelAction::raise_hand), nullptr);
+
+  rig.sent.clear();
+  rig.panel.set_room("auditorium", kHall);
+  ASSERT_EQ(rig.sent.size(), 1u);
+  EXPECT_TRUE(rig.sent[0].has_list_talks());
+  v1::Envelope live;
+  live.set_request_id(rig.sent[0].request_id());
+  *live.mutable_talk_list()->add_talks() = talk(6, "auditorium", 0, 10'000);
+  live.mutable_talk_list()->set_server_time_ms(5'000);
+  rig.reply(live);
+  EXPECT_NE(rig.find(PanelAction::raise_hand, 6), nullptr);
 }
 
 TEST(ProgrammePanelModel, AReminderShowsForTwoMinutesOrUntilGoneThere) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 
 #include "moim/client/core/programme_panel_model.hpp"
 
@@ -200,11 +199,11 @@ void ProgrammePanelModel::lay_out_questions(int x, int& y, int w) {
 }
 
 void ProgrammePanelModel::lay_out_timer(int width) {
-  if (room_.rfind("study-", 0) != 0) return;
+  if (!study_group_) return;
   part_ = PanelPart::timer;
   const PixelRect box{width / 2 - 170, 40, 340, 30};
   layout_.boxes.push_back({part_, box});
-  const auto group = std::atoll(room_.c_str() + 6);
+  const std::int64_t group = *study_group_;
   std::string label = "Focus timer: stopped";
   bool running = false;
   if (timer_ && timer_->started_at_ms() != 0) {
@@ -236,9 +235,10 @@ void ProgrammePanelModel::lay_out_reminder(int width) {
   button({box.x + box.w - 80, box.y + 5, 72, 24}, "Later", PanelAction::dismiss_reminder);
 }
 
-// In the room of a session that is on: who has a hand up, and the buttons to raise yours or (a
-// host) to give the floor to the next hand.
+// In a room with a stage, while a session is on there: who has a hand up, and the buttons to
+// raise yours or (a host) to give the floor to the next hand, which puts them on the stage.
 void ProgrammePanelModel::lay_out_hall(int width) {
+  if (!stage_) return;
   const v1::TalkInfo* talk = live_talk_in(live_talks_, room_, server_now_ms());
   if (talk == nullptr) talk = live_talk_in(talks_, room_, server_now_ms());
   if (talk == nullptr) return;

@@ -61,11 +61,13 @@ void ProgrammePanelModel::set_self(std::uint64_t user_id, v1::Role role) {
   role_ = role;
 }
 
-void ProgrammePanelModel::set_room(const std::string& room) {
+void ProgrammePanelModel::set_room(const std::string& room, const RoomFeatures& features) {
   room_ = room;
+  study_group_ = features.id(feature::study_group);
+  stage_ = features.has(feature::stage);
   timer_.reset();
   hands_.reset();
-  {
+  if (stage_) {
     // The hall bar needs what is on here now or soon, even if the panel was never opened or
     // shows another page of the programme.
     v1::Envelope live;
@@ -75,11 +77,11 @@ void ProgrammePanelModel::set_room(const std::string& room) {
     m->set_limit(50);
     live_request_ = send(std::move(live));
   }
-  if (room.rfind("study-", 0) == 0) {
+  if (study_group_) {
     // The timer is derived from its start, so asking again after entering (or reconnecting)
     // shows exactly what everyone else in the room sees.
     v1::Envelope e;
-    e.mutable_get_focus_timer()->set_group_id(std::atoll(room.c_str() + 6));
+    e.mutable_get_focus_timer()->set_group_id(*study_group_);
     send(std::move(e));
   }
 }
@@ -194,7 +196,7 @@ bool ProgrammePanelModel::on_message(const v1::Envelope& e) {
       return true;
     }
     case v1::Envelope::kFocusTimer:
-      if (room_ == "study-" + std::to_string(e.focus_timer().group_id())) {
+      if (study_group_ == e.focus_timer().group_id()) {
         timer_ = e.focus_timer();
         clock_offset_ms_ = e.focus_timer().server_time_ms() - clock_.system_ms();
       }

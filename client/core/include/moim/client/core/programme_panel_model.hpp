@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "moim/client/core/camera.hpp"
+#include "moim/client/core/room_features.hpp"
 #include "moim/v1/moim.pb.h"
 
 namespace moim::client {
@@ -125,8 +126,9 @@ class ProgrammePanelModel {
 
   // Who we are: hosts get the host buttons (the server checks again), leads their group's.
   void set_self(std::uint64_t user_id, v1::Role role);
-  // The room we are in now (a study group's room shows its focus timer).
-  void set_room(const std::string& room);
+  // The room we are in now and what it offers: a study group's room shows that group's focus
+  // timer, a room with a stage the hall bar while a session is on there.
+  void set_room(const std::string& room, const RoomFeatures& features);
   // The zone the server shows times in (from its welcome).
   void set_time_zone(std::string zone) { time_zone_ = std::move(zone); }
   // True if the envelope was the panel's (answers to its requests, programme pushes).
@@ -185,6 +187,8 @@ class ProgrammePanelModel {
   std::string time_zone_;
   bool open_ = false;
   std::string room_;
+  std::optional<std::int64_t> study_group_;  // the group whose room this is
+  bool stage_ = false;                       // the room has a stage: the hall bar may show
   std::uint64_t self_id_ = 0;
   v1::Role role_ = v1::ROLE_ATTENDEE;
   std::optional<v1::HandQueue> hands_;      // of the session on in this room, once it changed
