@@ -14,8 +14,8 @@ std::string color_name(const v1::GraduationState& s, int index) {
 
 }  // namespace
 
-void GraduationUi::entered(const std::string& room) {
-  active_ = room.starts_with("graduation");
+void GraduationUi::entered(const RoomFeatures& features) {
+  active_ = features.has(feature::graduation);
   prompt_.reset();
   if (!active_) return;
   v1::Envelope e;

@@ -13,6 +13,7 @@
 
 #include "context.hpp"
 #include "moim/client/core/avatars.hpp"
+#include "moim/client/core/room_features.hpp"
 #include "text_field.hpp"
 
 namespace moim::client::app {
@@ -37,8 +38,9 @@ class GraduationUi {
 
   GraduationUi(AppContext& ctx, Toast toast) : ctx_(ctx), toast_(std::move(toast)) {}
 
-  // A graduation floor was entered: ask for our state.
-  void entered(const std::string& room);
+  // A room was entered: on a graduation floor (a room with the graduation feature), ask for our
+  // state; elsewhere the keys and panels are off.
+  void entered(const RoomFeatures& features);
   // True if the message was graduation business (and is handled).
   bool on_message(const v1::Envelope& e);
   bool handle_key(SDL_Keycode key, const Where& w);

@@ -23,6 +23,7 @@ RoomScreen::RoomScreen(AppContext& ctx, const v1::Joined& joined, int radius)
   radius_ = radius;
   layout_ = layout_room(ctx.width, ctx.height, chat_panel_);
   camera_.set_viewport(layout_.map);
+  programme_.update();
   enter(joined.room());
 }
 
@@ -32,7 +33,8 @@ RoomScreen::~RoomScreen() {
 
 void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   room_ = snapshot.room();
-  programme_.set_room(room_);
+  features_ = room_features(snapshot);
+  programme_.set_room(room_, features_);
   const world::Map* map = ctx_.maps->find(snapshot.map());
   if (map == nullptr) {
     toast("This client has no map \"" + snapshot.map() + "\"; showing an empty floor.", 10.0);
@@ -57,7 +59,7 @@ void RoomScreen::enter(const v1::RoomSnapshot& snapshot) {
   // Following survives a portal: if they came here too, we keep them in view.
   pan_to_.reset();
   entered_at_ = ctx_.now;
-  grad_.entered(room_);
+  grad_.entered(features_);
 }
 
 GraduationUi::Where RoomScreen::where() const {

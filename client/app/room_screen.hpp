@@ -16,6 +16,7 @@
 #include "moim/client/core/chat_log.hpp"
 #include "moim/client/core/follow.hpp"
 #include "moim/client/core/own_avatar.hpp"
+#include "moim/client/core/room_features.hpp"
 #include "moim/client/core/room_layout.hpp"
 #include "programme_panel.hpp"
 #include "text_field.hpp"
@@ -96,6 +97,7 @@ class RoomScreen : public Screen {
 
   AppContext& ctx_;
   std::string room_;
+  RoomFeatures features_;  // what this room offers, from its snapshot
   const world::Map* map_ = nullptr;
   world::Map fallback_map_;  // used when the server names a map we do not have
   TexturePtr minimap_;

@@ -8,6 +8,7 @@
 
 #include <SDL.h>
 
+#include "moim/client/core/form_fields.hpp"
 #include "text.hpp"
 
 namespace moim::client::app {
@@ -34,10 +35,6 @@ class TextField {
   std::string value_;
   std::string composition_;
 };
-
-// The fields of a one-line form such as "a | b | c", each without surrounding spaces; always at
-// least one (possibly empty) field.
-std::vector<std::string> split_fields(const std::string& line, char separator);
 
 // Removes the last UTF-8 character of s.
 void pop_utf8(std::string& s);
