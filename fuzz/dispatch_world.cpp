@@ -8,6 +8,11 @@
 
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
+#include "app/study_rooms.hpp"
+#include "features/graduation_feature.hpp"
+#include "features/stage_feature.hpp"
+#include "features/study_group_feature.hpp"
+#include "net/proto_encoder.hpp"
 #include "moim/proto/envelope.hpp"
 #include "net/session_core.hpp"
 #include "store_snapshot.hpp"
@@ -30,8 +35,8 @@ struct Wire {
 // the connection the way WsSession::finish does.
 class FuzzSession : public std::enable_shared_from_this<FuzzSession>, public net::SessionCore {
  public:
-  FuzzSession(app::Hub& hub, Wire& wire, std::uint8_t connection)
-      : SessionCore(hub, "192.0.2.1"), wire_(wire), connection_(connection) {
+  FuzzSession(app::Hub& hub, app::ProgrammeService& programme, Wire& wire, std::uint8_t connection)
+      : SessionCore(hub, programme, "192.0.2.1"), wire_(wire), connection_(connection) {
     phase_ = Phase::greeting;  // the WebSocket handshake is done
   }
 
@@ -95,16 +100,21 @@ StoreSnapshot& prepared() {
   return db;
 }
 
-// One input's server: the prepared database, and a hub, programme service and io_context of
-// its own, so timers and queues left by an earlier input are gone.
+// One input's server: the prepared database, and a hub, services, features and io_context of
+// its own (built as app/server.cpp builds them), so timers and queues left by an earlier input
+// are gone.
 class World {
  public:
   World(StoreSnapshot& db, const Observer& observer)
       : db_(db),
         wire_{io_, observer},
-        hub_(io_, fuzz_config(), db.store(), shipped_maps(), metrics_),
+        graduation_(db.store().graduation(), graduation::GameRules{}, 1),
+        study_rooms_(db.store().programme()),
+        features_(make_features(db.store(), graduation_)),
+        hub_(io_, fuzz_config(),
+             app::HubParts{db.store(), shipped_maps(), metrics_, encoder_, graduation_, features_,
+                           study_rooms_}),
         programme_(io_, hub_, db.store().programme()) {
-    hub_.set_programme(&programme_);
     for (std::uint8_t i = 0; i < kConnections; ++i) sessions_[i] = fresh(i);
   }
   ~World() {
@@ -134,8 +144,15 @@ class World {
   std::size_t sent() const { return wire_.sent; }
 
  private:
+  static app::FeatureRegistry make_features(store::Store& store, graduation::Service& graduation) {
+    app::FeatureRegistry features;
+    features::add_graduation(features, graduation);
+    features.add("study-group", features::study_group_factory(store.programme()));
+    features.add("stage", features::stage_factory());
+    return features;
+  }
   std::shared_ptr<FuzzSession> fresh(std::uint8_t i) {
-    return std::make_shared<FuzzSession>(hub_, wire_, i);
+    return std::make_shared<FuzzSession>(hub_, programme_, wire_, i);
   }
   void drain() {
     do {
@@ -147,6 +164,10 @@ class World {
   asio::io_context io_;
   Wire wire_;
   Metrics metrics_;
+  net::ProtoEncoder encoder_;
+  graduation::Service graduation_;
+  app::StudyRooms study_rooms_;
+  app::FeatureRegistry features_;
   app::Hub hub_;
   app::ProgrammeService programme_;
   std::array<std::shared_ptr<FuzzSession>, kConnections> sessions_;

@@ -36,6 +36,13 @@ class ProbeFeature final : public RoomFeature {
   std::vector<std::string>& log_;
 };
 
+// Every room is one of the maps' own, open to everyone.
+class OpenGate final : public RoomGate {
+ public:
+  std::optional<std::string> instance_of(std::string_view) override { return std::nullopt; }
+  Status check_enter(const Identity&, std::string_view) override { return ok(); }
+};
+
 class HubTest : public ::testing::Test {
  protected:
   HubTest()
@@ -49,7 +56,7 @@ class HubTest : public ::testing::Test {
       return std::make_unique<ProbeFeature>(feature_log_);
     });
     hub_ = std::make_unique<Hub>(
-        io_, config(), HubParts{*store_, maps_, metrics_, encoder_, graduation_, features_});
+        io_, config(), HubParts{*store_, maps_, metrics_, encoder_, graduation_, features_, gate_});
   }
   ~HubTest() override {
     hub_.reset();
@@ -92,6 +99,7 @@ class HubTest : public ::testing::Test {
   TextEncoder encoder_;
   graduation::Service graduation_;
   FeatureRegistry features_;
+  OpenGate gate_;
   std::vector<std::string> feature_log_;
   boost::asio::io_context io_;
   std::unique_ptr<Hub> hub_;

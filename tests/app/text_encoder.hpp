@@ -56,6 +56,14 @@ class TextEncoder final : public Encoder {
     return line("graduation " + std::to_string(request_id) + " " + kNames[event.index()]);
   }
 
+  SharedBytes programme(std::uint32_t request_id, const ProgrammeEvent& event) const override {
+    return line("programme " + std::to_string(request_id) + " " +
+                std::to_string(event.index()));
+  }
+  std::size_t entry_size(const programme_event::Group&) const override { return 1; }
+  std::size_t entry_size(const programme_event::Talk&) const override { return 1; }
+  std::size_t entry_size(const programme::Question&) const override { return 1; }
+
  private:
   static SharedBytes line(std::string text) {
     return std::make_shared<const std::string>(std::move(text));
