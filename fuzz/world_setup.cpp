@@ -7,10 +7,10 @@
 #include <string>
 #include <utility>
 
+#include "core/secret_hash.hpp"
 #include "dispatch_world.hpp"
 #include "graduation/service.hpp"
-#include "store/programme_store.hpp"
-#include "store/secret_hash.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::fuzz {
 
@@ -85,9 +85,8 @@ void graduation_day(StoreSnapshot& db, std::int64_t now_ms) {
       must(service.import_roster("name,email,cohort,company\n참가자,attendee@fuzz.test,1기,"
                                  "\n졸업생,grad@fuzz.test,1기,moim\n"));
   if (roster.codes.size() != 2 || roster.codes[1].roster_id != kRosterGraduate) std::abort();
-  const std::string old_hash =
-      store::sha256_hex(store::normalize_invite_code(roster.codes[1].invite_code));
-  const std::string new_hash = store::sha256_hex(store::normalize_invite_code(kGraduateInvite));
+  const std::string old_hash = sha256_hex(normalize_invite_code(roster.codes[1].invite_code));
+  const std::string new_hash = sha256_hex(normalize_invite_code(kGraduateInvite));
   const std::string sql = "UPDATE invites SET code_hash = '" + new_hash + "' WHERE code_hash = '" +
                           old_hash + "'; UPDATE grad_roster SET invite_hash = '" + new_hash +
                           "' WHERE id = " + std::to_string(kRosterGraduate) + ";";

@@ -217,11 +217,6 @@ void RoomHost::locate(store::UserId id, LocateReply reply) {
   on_strand([this, id, reply = std::move(reply)] { reply(room_.find(id)); });
 }
 
-bool RoomHost::offers(std::string_view name) const {
-  return std::ranges::any_of(feature_tags_,
-                             [&](const FeatureTag& tag) { return tag.name == name; });
-}
-
 void RoomHost::refresh_look(store::UserId id) {
   on_strand([this, id] {
     if (room_.contains(id)) room_.set_look(id, hub_.look_of(id));

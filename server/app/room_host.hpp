@@ -62,8 +62,6 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   void set_muted(store::UserId id, std::int64_t until_ms);
   // Calls `reply` on this room's strand with the person's avatar, if they are here.
   void locate(store::UserId id, LocateReply reply);
-  // Whether the room has the feature a map calls `name` ("graduation", ...).
-  bool offers(std::string_view name) const;
   // Someone's look changed outside this room (a host checked them in through the API): their
   // avatar wears what Hub::look_of says now, if they are here.
   void refresh_look(store::UserId id);

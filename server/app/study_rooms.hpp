@@ -5,7 +5,7 @@
 //
 // Threads: any; the store is thread-safe.
 #include "app/room_gate.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::app {
 

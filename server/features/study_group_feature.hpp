@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/room_feature.hpp"
-#include "store/programme_store.hpp"
+#include "programme/programme_store.hpp"
 
 namespace moim::features {
 

@@ -1,5 +1,5 @@
 // The admin commands of moim-server, run in-process as main() runs them.
-#include "app/cli.hpp"
+#include "boot/cli.hpp"
 
 #include <gtest/gtest.h>
 

@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "app/hub.hpp"
-#include "fake_link.hpp"
 #include "core/secret_hash.hpp"
+#include "fake_link.hpp"
 #include "store/sqlite_store.hpp"
 #include "text_encoder.hpp"
 

@@ -57,8 +57,7 @@ class TextEncoder final : public Encoder {
   }
 
   SharedBytes programme(std::uint32_t request_id, const ProgrammeEvent& event) const override {
-    return line("programme " + std::to_string(request_id) + " " +
-                std::to_string(event.index()));
+    return line("programme " + std::to_string(request_id) + " " + std::to_string(event.index()));
   }
   std::size_t entry_size(const programme_event::Group&) const override { return 1; }
   std::size_t entry_size(const programme_event::Talk&) const override { return 1; }

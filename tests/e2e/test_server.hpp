@@ -9,7 +9,7 @@
 #include <memory>
 #include <random>
 
-#include "app/server.hpp"
+#include "boot/server.hpp"
 #include "core/secret_hash.hpp"
 #include "moim/client/sync_client.hpp"
 #include "moim/world/map.hpp"

@@ -1,4 +1,4 @@
-#include "app/cli.hpp"
+#include "boot/cli.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cctype>

@@ -8,8 +8,8 @@
 #include <csignal>
 #include <iostream>
 
-#include "app/cli.hpp"
-#include "app/server.hpp"
+#include "boot/cli.hpp"
+#include "boot/server.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "app/server.hpp"
+#include "boot/server.hpp"
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/post.hpp>
