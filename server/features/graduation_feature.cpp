@@ -2,8 +2,8 @@
 
 #include "app/encoder.hpp"
 #include "app/graduation_look.hpp"
-#include "room/room.hpp"
 #include "core/secret_hash.hpp"
+#include "room/room.hpp"
 
 namespace moim::features {
 

@@ -156,4 +156,3 @@ TEST(WorldShippedMaps, RoomsNameTheirFeatures) {
 
 }  // namespace
 }  // namespace moim::world
-
