@@ -20,6 +20,15 @@ double thread_cpu_seconds() {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
+// Offers `request` to each feature in turn until one takes it; false if none does.
+bool hand_to_features(const std::vector<std::unique_ptr<RoomFeature>>& features, FeatureRoom& room,
+                      const Identity& who, std::uint32_t request_id,
+                      const FeatureRequest& request) {
+  return std::ranges::any_of(features, [&](const auto& feature) {
+    return feature->handle(room, who, request_id, request);
+  });
+}
+
 }  // namespace
 
 RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map,
@@ -50,9 +59,7 @@ void RoomHost::feature_request(const Identity& who, std::uint32_t request_id,
                                FeatureRequest request) {
   on_strand([this, who, request_id, request = std::move(request)] {
     if (!room_.contains(who.id)) return;  // left meanwhile: nobody to answer
-    for (auto& feature : features_) {
-      if (feature->handle(*this, who, request_id, request)) return;
-    }
+    if (hand_to_features(features_, *this, who, request_id, request)) return;
     send_to(who.id,
             hub_.encoder().error(request_id, {Errc::bad_request, "this room does not offer that"}));
   });
@@ -65,9 +72,7 @@ bool RoomHost::offers(std::string_view name) const {
 
 void RoomHost::feature_call(const Identity& who, std::uint32_t request_id, FeatureRequest request) {
   on_strand([this, who, request_id, request = std::move(request)] {
-    for (auto& feature : features_) {
-      if (feature->handle(*this, who, request_id, request)) return;
-    }
+    hand_to_features(features_, *this, who, request_id, request);
   });
 }
 
