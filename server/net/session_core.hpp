@@ -1,7 +1,8 @@
 #pragma once
 // What a connection does with the messages it receives, apart from the I/O: the size and rate
-// checks, decoding, the phase machine (greeting → authenticating → in_room) and the translation
-// of each request into a hub call or a room intent. Every request is answered.
+// checks, decoding into one request (net/client_request.hpp), the phase machine (greeting →
+// authenticating → in_room) and the dispatch of each request to a hub call, a room intent or a
+// service. Every request is answered.
 //
 // WsSession is a SessionCore over a WebSocket; the dispatch fuzzer (fuzz/) drives one with no
 // socket at all, so everything a hostile client can reach is reachable without the network.
@@ -17,6 +18,7 @@
 #include "app/session_link.hpp"
 #include "core/result.hpp"
 #include "moim/v1/moim.pb.h"
+#include "net/client_request.hpp"
 #include "room/token_bucket.hpp"
 
 namespace moim::app {
@@ -65,12 +67,26 @@ class SessionCore : public SessionLink {
 
  private:
   void handle(v1::Envelope&& envelope);
-  void handle_hello(std::uint32_t rid, const v1::Hello& hello);
-  void handle_join(std::uint32_t rid, const v1::Join& join);
-  void handle_resume(std::uint32_t rid, const v1::Resume& resume);
-  void handle_in_room(v1::Envelope&& envelope);
-  void handle_moderate(std::uint32_t rid, const v1::Moderate& moderate);
-  void handle_draw(std::uint32_t rid, const v1::DrawRaffle& draw);
+  // Whether this connection may act on a request now: the phase it needs, then its budget.
+  // Answers the reason when it may not.
+  bool admitted(const Admission& admission, std::uint32_t rid);
+  // One overload per request type (ClientRequest).
+  void on(std::uint32_t rid, request::Hello&& hello);
+  void on(std::uint32_t rid, request::Ping&& ping);
+  void on(std::uint32_t rid, request::Join&& join);
+  void on(std::uint32_t rid, request::Resume&& resume);
+  void on(std::uint32_t rid, room::MoveIntent&& move);
+  void on(std::uint32_t rid, room::ChatIntent&& chat);
+  void on(std::uint32_t rid, request::SetStatus&& status);
+  void on(std::uint32_t rid, request::ListOnline&& list);
+  void on(std::uint32_t rid, request::Locate&& locate);
+  void on(std::uint32_t rid, request::Moderate&& moderate);
+  void on(std::uint32_t rid, request::DrawRaffle&& draw);
+  void on(std::uint32_t rid, app::ProgrammeRequest&& request);
+  void on(std::uint32_t rid, app::FeatureRequest&& request);
+  // The room this connection is in; when it is between rooms (a portal under way), answers
+  // not_joined and returns null.
+  std::shared_ptr<app::RoomHost> in_a_room(std::uint32_t rid);
   void reply(const v1::Envelope& envelope);
   void reply_error(std::uint32_t rid, Errc code, std::string message);
   // Takes one `kind` token from this connection's and this address's budgets; answers

@@ -1,36 +1,17 @@
-// SessionCore: message handling without I/O (see session_core.hpp). The phase machine
-// (greeting → authenticating → in_room) and the translation of each request into a hub call or a
-// room intent. Every request is answered.
+// SessionCore: message handling without I/O (see session_core.hpp). Each message is decoded into
+// one request (decode_request.cpp), admitted (the phase machine greeting → authenticating →
+// in_room, then the rate budgets) and dispatched to the one `on` overload for its type: a hub
+// call, a room intent or a service request. Every request is answered.
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
 #include "core/secret_hash.hpp"
 #include "moim/proto/envelope.hpp"
+#include "net/client_request.hpp"
 #include "net/convert.hpp"
-#include "net/convert_graduation.hpp"
-#include "net/decode_programme.hpp"
 #include "net/encode_shared.hpp"
 #include "net/session_core.hpp"
 
 namespace moim::net {
-
-namespace {
-
-std::optional<app::Moderation> moderation_from(v1::ModerationAction action) {
-  switch (action) {
-    case v1::MODERATION_ACTION_MUTE:
-      return app::Moderation::mute;
-    case v1::MODERATION_ACTION_UNMUTE:
-      return app::Moderation::unmute;
-    case v1::MODERATION_ACTION_KICK:
-      return app::Moderation::kick;
-    case v1::MODERATION_ACTION_BAN:
-      return app::Moderation::ban;
-    default:
-      return std::nullopt;
-  }
-}
-
-}  // namespace
 
 SessionCore::SessionCore(app::Hub& hub, app::ProgrammeService& programme, std::string address)
     : hub_(hub),
@@ -108,46 +89,43 @@ void SessionCore::reply_error(std::uint32_t rid, Errc code, std::string message)
 }
 
 void SessionCore::handle(v1::Envelope&& envelope) {
-  const auto rid = envelope.request_id();
-  switch (envelope.body_case()) {
-    case v1::Envelope::kHello:
-      return handle_hello(rid, envelope.hello());
-    case v1::Envelope::kPing: {
-      v1::Envelope pong;
-      pong.set_request_id(rid);
-      pong.mutable_pong()->set_client_time_us(envelope.ping().client_time_us());
-      pong.mutable_pong()->set_server_time_us(static_cast<std::uint64_t>(hub_.now_ms()) * 1000u);
-      return reply(pong);
-    }
-    default:
-      break;
-  }
-  if (phase_ == Phase::greeting) {
-    return reply_error(rid, Errc::not_hello, "say Hello first");
-  }
-  switch (envelope.body_case()) {
-    case v1::Envelope::kJoin:
-      if (!within_limits(app::Budget::join, rid)) return;
-      return handle_join(rid, envelope.join());
-    case v1::Envelope::kResume:
-      if (!within_limits(app::Budget::join, rid)) return;
-      return handle_resume(rid, envelope.resume());
-    default:
-      break;
-  }
-  if (phase_ != Phase::in_room) return reply_error(rid, Errc::not_joined, "join a room first");
-  handle_in_room(std::move(envelope));
+  auto decoded = decode_request(std::move(envelope));
+  const auto rid = decoded.request_id;
+  if (!admitted(decoded.admission, rid)) return;
+  if (!decoded.request) return reply(error_envelope(rid, decoded.request.error()));
+  std::visit([&](auto&& request) { on(rid, std::move(request)); }, std::move(*decoded.request));
 }
 
-void SessionCore::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
+bool SessionCore::admitted(const Admission& admission, std::uint32_t rid) {
+  using P = Admission::Phase;
+  if (admission.phase != P::any && phase_ == Phase::greeting) {
+    reply_error(rid, Errc::not_hello, "say Hello first");
+    return false;
+  }
+  if (admission.phase == P::in_room && phase_ != Phase::in_room) {
+    reply_error(rid, Errc::not_joined, "join a room first");
+    return false;
+  }
+  return !admission.budget || within_limits(*admission.budget, rid);
+}
+
+void SessionCore::on(std::uint32_t rid, request::Ping&& ping) {
+  v1::Envelope pong;
+  pong.set_request_id(rid);
+  pong.mutable_pong()->set_client_time_us(ping.client_time_us);
+  pong.mutable_pong()->set_server_time_us(static_cast<std::uint64_t>(hub_.now_ms()) * 1000u);
+  reply(pong);
+}
+
+void SessionCore::on(std::uint32_t rid, request::Hello&& hello) {
   if (phase_ != Phase::greeting) {
     return reply_error(rid, Errc::bad_request, "Hello was already received");
   }
-  if (hello.protocol_version() != v1::PROTOCOL_VERSION_CURRENT) {
+  if (hello.protocol_version != v1::PROTOCOL_VERSION_CURRENT) {
     reply_error(rid, Errc::unsupported_version,
                 "this server speaks protocol version " +
                     std::to_string(v1::PROTOCOL_VERSION_CURRENT) + ", not " +
-                    std::to_string(hello.protocol_version()));
+                    std::to_string(hello.protocol_version));
     return close(CloseCode::policy_violation, "unsupported protocol version");
   }
   phase_ = Phase::authenticating;
@@ -161,12 +139,12 @@ void SessionCore::handle_hello(std::uint32_t rid, const v1::Hello& hello) {
   reply(welcome);
 }
 
-void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
+void SessionCore::on(std::uint32_t rid, request::Join&& join) {
   if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
-  const std::string& room_id = join.room().empty() ? hub_.config().lobby : join.room();
+  const std::string& room_id = join.room.empty() ? hub_.config().lobby : join.room;
   auto room = hub_.room(room_id);
   if (!room) return reply_error(rid, Errc::no_such_room, "no room called '" + room_id + "'");
-  auto who = hub_.authenticate(join.display_name(), join.invite_code(), join.device_key());
+  auto who = hub_.authenticate(join.display_name, join.invite_code, join.device_key);
   if (!who) {
     reply(error_envelope(rid, who.error()));
     if (who.error().code == Errc::banned) close(CloseCode::banned, who.error().message);
@@ -186,11 +164,11 @@ void SessionCore::handle_join(std::uint32_t rid, const v1::Join& join) {
   hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }
 
-void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
+void SessionCore::on(std::uint32_t rid, request::Resume&& resume) {
   if (phase_ == Phase::in_room) return reply_error(rid, Errc::already_joined, "already joined");
   auto token = random_token(24);  // before the parked session is taken, so a failure spends nothing
   if (!token) return reply(error_envelope(rid, token.error()));
-  auto parked = hub_.take_parked(resume.resume_token());
+  auto parked = hub_.take_parked(resume.token);
   if (!parked) {
     return reply_error(rid, Errc::resume_expired, "that session has ended; join again");
   }
@@ -220,96 +198,57 @@ void SessionCore::handle_resume(std::uint32_t rid, const v1::Resume& resume) {
   hub_.enter(link(), *who_, *room, std::move(arrival), rid);
 }
 
-void SessionCore::handle_in_room(v1::Envelope&& envelope) {
-  const auto rid = envelope.request_id();
-  const auto me = who_->id;
-  switch (envelope.body_case()) {
-    case v1::Envelope::kMove:
-      break;  // the room limits steps per person
-    case v1::Envelope::kSendChat:
-      if (!within_limits(app::Budget::chat, rid)) return;
-      break;
-    default:
-      if (!within_limits(app::Budget::action, rid)) return;
-      break;
-  }
-  switch (envelope.body_case()) {
-    case v1::Envelope::kListOnline: {
-      v1::Envelope out;
-      out.set_request_id(rid);
-      for (const auto& entry : hub_.online())
-        fill(*out.mutable_online_list()->add_entries(), entry);
-      return reply(out);
-    }
-    case v1::Envelope::kLocate:
-      return hub_.locate(*who_, link(), rid, envelope.locate().user_id());
-    case v1::Envelope::kModerate:
-      return handle_moderate(rid, envelope.moderate());
-    case v1::Envelope::kDrawRaffle:
-      return handle_draw(rid, envelope.draw_raffle());
-    default:
-      break;
-  }
-  // Study groups and the hall (app/programme_service.hpp) answer through this session's link.
-  if (auto request = decode_programme(envelope)) {
-    return programme_.handle(*who_, link(), rid, *request);
-  }
-  auto room = current_room();
-  if (!room) return reply_error(rid, Errc::not_joined, "between rooms; try again");
-  switch (envelope.body_case()) {
-    case v1::Envelope::kMove: {
-      const auto& move = envelope.move();
-      auto facing = from_proto(move.facing());
-      if (!facing) return reply_error(rid, Errc::bad_request, "unknown direction");
-      return room->move(me, {{move.x(), move.y()}, *facing, move.seq()});
-    }
-    case v1::Envelope::kSendChat: {
-      auto& chat = *envelope.mutable_send_chat();
-      auto scope = from_proto(chat.scope());
-      if (!scope)
-        return reply_error(rid, Errc::bad_request, "chat scope must be nearby, room or direct");
-      return room->chat(me, rid, {*scope, std::move(*chat.mutable_text()), chat.to_user()});
-    }
-    case v1::Envelope::kSetStatus: {
-      auto presence = from_proto(envelope.set_status().status());
-      if (!presence) return reply_error(rid, Errc::bad_request, "unknown status");
-      return room->set_presence(me, rid, *presence);
-    }
-    case v1::Envelope::kCheckIn:
-    case v1::Envelope::kPickColor:
-    case v1::Envelope::kMakeOffer:
-    case v1::Envelope::kAcceptOffer:
-    case v1::Envelope::kDeclineOffer:
-    case v1::Envelope::kSetCard:
-    case v1::Envelope::kGetGraduation:
-    case v1::Envelope::kExportCards: {
-      auto request = graduation_request(envelope);
-      if (!request) return reply(error_envelope(rid, request.error()));
-      return room->feature_request(*who_, rid, std::move(*request));
-    }
-    default:
-      return reply_error(rid, Errc::bad_request, "not a message a client may send");
-  }
+void SessionCore::on(std::uint32_t rid, request::ListOnline&&) {
+  v1::Envelope out;
+  out.set_request_id(rid);
+  for (const auto& entry : hub_.online()) fill(*out.mutable_online_list()->add_entries(), entry);
+  reply(out);
 }
 
-void SessionCore::handle_moderate(std::uint32_t rid, const v1::Moderate& moderate) {
-  auto action = moderation_from(moderate.action());
-  if (!action) return reply_error(rid, Errc::bad_request, "unknown moderation action");
-  if (moderate.reason().size() > 500) {
-    return reply_error(rid, Errc::text_too_long, "reason is too long");
-  }
-  auto done = hub_.moderate(*who_, *action, moderate.user_id(),
-                            std::chrono::seconds(moderate.duration_s()), moderate.reason());
+void SessionCore::on(std::uint32_t rid, request::Locate&& locate) {
+  hub_.locate(*who_, link(), rid, locate.user);
+}
+
+void SessionCore::on(std::uint32_t rid, request::Moderate&& moderate) {
+  auto done =
+      hub_.moderate(*who_, moderate.action, moderate.user, moderate.duration, moderate.reason);
   reply(done ? proto::make_ack(rid) : error_envelope(rid, done.error()));
 }
 
-void SessionCore::handle_draw(std::uint32_t rid, const v1::DrawRaffle& draw) {
+void SessionCore::on(std::uint32_t rid, request::DrawRaffle&& draw) {
   if (who_->role == store::Role::attendee) {
     return reply_error(rid, Errc::forbidden, "only hosts can draw the raffle");
   }
-  auto drawn = hub_.draw_raffle(draw.raffle_id());
+  auto drawn = hub_.draw_raffle(draw.raffle_id);
   if (!drawn) return reply(error_envelope(rid, drawn.error()));
   deliver(hub_.encoder().graduation_event(rid, graduation::news_of(drawn->raffle, drawn->winners)));
+}
+
+// Study groups and the hall (app/programme_service.hpp) answer through this session's link.
+void SessionCore::on(std::uint32_t rid, app::ProgrammeRequest&& request) {
+  programme_.handle(*who_, link(), rid, request);
+}
+
+void SessionCore::on(std::uint32_t rid, room::MoveIntent&& move) {
+  if (auto room = in_a_room(rid)) room->move(who_->id, move);
+}
+
+void SessionCore::on(std::uint32_t rid, room::ChatIntent&& chat) {
+  if (auto room = in_a_room(rid)) room->chat(who_->id, rid, std::move(chat));
+}
+
+void SessionCore::on(std::uint32_t rid, request::SetStatus&& status) {
+  if (auto room = in_a_room(rid)) room->set_presence(who_->id, rid, status.presence);
+}
+
+void SessionCore::on(std::uint32_t rid, app::FeatureRequest&& request) {
+  if (auto room = in_a_room(rid)) room->feature_request(*who_, rid, std::move(request));
+}
+
+std::shared_ptr<app::RoomHost> SessionCore::in_a_room(std::uint32_t rid) {
+  auto room = current_room();
+  if (!room) reply_error(rid, Errc::not_joined, "between rooms; try again");
+  return room;
 }
 
 }  // namespace moim::net
