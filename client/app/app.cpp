@@ -10,6 +10,7 @@
 #include "bench.hpp"
 #include "join_screen.hpp"
 #include "net_thread.hpp"
+#include "voice.hpp"
 
 namespace moim::client::app {
 
@@ -107,6 +108,16 @@ int run(const AppOptions& options) {
     Textures textures(renderer.get());
     const world::MapSet maps = load_maps(options.maps_dir);
     NetworkThread net;
+    VoiceOptions voice_options;
+    voice_options.enabled =
+        options.voice && (!options.headless || std::getenv("SDL_AUDIODRIVER") != nullptr);
+    voice_options.input = options.audio_input;
+    voice_options.output = options.audio_output;
+    if (const char* clock = std::getenv("MOIM_VOICE_CLOCK")) voice_options.clock_file = clock;
+    std::unique_ptr<Voice> voice;
+    if (voice_options.enabled && options.bench_avatars == 0) {
+      voice = std::make_unique<Voice>(net, voice_options);
+    }
     Session session(net);
     session.set_timeout(options.timeout_s);
     session.set_ca_file(options.ca_file);
@@ -118,6 +129,7 @@ int run(const AppOptions& options) {
     ctx.textures = &textures;
     ctx.maps = &maps;
     ctx.session = &session;
+    ctx.voice = voice.get();
     ctx.screens = &screens;
     ctx.options = &options;
     if (options.bench_avatars > 0) return run_bench(ctx);

@@ -27,6 +27,8 @@ class Textures {
   std::map<std::filesystem::path, TexturePtr> textures_;
 };
 
+class Voice;  // voice.hpp
+
 struct AppOptions {
   JoinSettings join;
   bool autojoin = false;  // a name came on the command line: skip the join screen's button
@@ -41,6 +43,11 @@ struct AppOptions {
   std::string ca_file;              // wss://: also trust this PEM certificate (self-signed, own CA)
   int bench_avatars = 0;            // > 0: draw this many avatars offscreen and print frame times
   int bench_frames = 600;
+  // Proximity voice. Off in headless runs unless SDL_AUDIODRIVER names a driver (tests use
+  // SDL's disk driver), so a test never opens the machine's real sound card.
+  bool voice = true;
+  std::string audio_input;  // device names; empty: the system's default
+  std::string audio_output;
 };
 
 struct AppContext {
@@ -50,6 +57,7 @@ struct AppContext {
   Textures* textures = nullptr;
   const world::MapSet* maps = nullptr;
   Session* session = nullptr;
+  Voice* voice = nullptr;  // null when voice is off
   ScreenStack* screens = nullptr;
   const AppOptions* options = nullptr;
   double now = 0;  // seconds since start, advanced by the fixed step

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   app.add_option(
       "--script", options.script,
       "Headless actions, in order: goto:X,Y  say:TEXT  room:TEXT  wait:S  zoom:F  follow:NAME  "
-      "walkafter:NAME  chat:fold");
+      "walkafter:NAME  chat:fold  talk:on|off  openmic:on|off  voice:panel");
   app.add_option("--timeout", options.timeout_s,
                  "Seconds to wait for the connection, then for each answer while joining")
       ->capture_default_str()
@@ -40,6 +40,11 @@ int main(int argc, char** argv) {
                  "times");
   app.add_option("--bench-frames", options.bench_frames, "Frames to measure with --bench-avatars")
       ->capture_default_str();
+  app.add_flag("!--no-voice", options.voice, "Text only: open no sound device");
+  app.add_option("--audio-in", options.audio_input,
+                 "Microphone (a device name; default: system's)");
+  app.add_option("--audio-out", options.audio_output,
+                 "Loudspeaker (a device name; default: system's)");
   CLI11_PARSE(app, argc, argv);
   if (!name.empty()) {
     options.join.name = name;

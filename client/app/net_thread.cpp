@@ -32,7 +32,10 @@ void NetworkThread::connect(const std::string& host, std::uint16_t port,
   };
   Connection::Handlers handlers;
   handlers.on_open = [push] { push(NetOpened{}); };
-  handlers.on_message = [push](v1::Envelope&& e) { push(std::move(e)); };
+  handlers.on_message = [push, inbox = voice_inbox_](v1::Envelope&& e) {
+    if (inbox && inbox->offer(e)) return;
+    push(std::move(e));
+  };
   handlers.on_close = [push](const CloseInfo& info) { push(NetClosed{info}); };
   connection_ = Connection::create(io_, std::move(handlers), std::move(options));
   connection_->connect(host, port, timeout);
@@ -41,6 +44,16 @@ void NetworkThread::connect(const std::string& host, std::uint16_t port,
 void NetworkThread::send(const v1::Envelope& envelope) {
   std::lock_guard lock(mutex_);
   if (connection_) connection_->send(envelope);
+}
+
+void NetworkThread::set_voice_inbox(std::shared_ptr<VoiceInbox> inbox) {
+  std::lock_guard lock(mutex_);
+  voice_inbox_ = std::move(inbox);
+}
+
+void NetworkThread::send_voice(const v1::Envelope& envelope) {
+  std::lock_guard lock(mutex_);
+  if (connection_ && connection_->is_open()) connection_->send_voice(envelope);
 }
 
 void NetworkThread::close(std::string reason) {

@@ -16,6 +16,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "moim/client/connection.hpp"
+#include "moim/client/voice_inbox.hpp"
 
 namespace moim::client::app {
 
@@ -37,6 +38,11 @@ class NetworkThread {
   void connect(const std::string& host, std::uint16_t port, std::chrono::milliseconds timeout,
                Connection::Options options);
   void send(const v1::Envelope& envelope);
+  // Voice goes around the render loop: voice messages from the server go to `inbox` (read by
+  // the voice thread) instead of poll(); set it before connecting. send_voice() may be called
+  // from the voice thread and drops the frame when the link is behind.
+  void set_voice_inbox(std::shared_ptr<VoiceInbox> inbox);
+  void send_voice(const v1::Envelope& envelope);
   // Ends the connection for good (WebSocket 1001, going away): the server takes the person out
   // of the room at once instead of holding their place for a resume.
   void close(std::string reason);
@@ -51,6 +57,7 @@ class NetworkThread {
   std::mutex mutex_;
   std::deque<NetEvent> events_;
   std::shared_ptr<Connection> connection_;
+  std::shared_ptr<VoiceInbox> voice_inbox_;
   std::uint64_t generation_ = 0;  // events of older connections are dropped
 };
 

@@ -187,6 +187,7 @@ void RoomScreen::draw_world() const {
                 highlighted);
     shown.push_back(a);
   }
+  for (const AvatarView* a : shown) draw_voice_marks(*a, a->drawn);
   for (const AvatarView* a : shown) {
     draw_labels(*a, a->drawn, a->user_id != self_id_ && !a->reconnecting && near_me(a->tile));
   }

@@ -174,7 +174,7 @@ void RoomScreen::draw_hud() const {
   SDL_RenderFillRect(r, &bar);
   std::string title = (map_->display_name().empty() ? room_ : map_->display_name()) + "  ·  " +
                       std::to_string(avatars_.size()) + " here" +
-                      "  ·  O: online  C: chat  +/-: zoom  click: walk";
+                      "  ·  O: online  C: chat  +/-: zoom  click: walk  T: talk  H: voice";
   if (chat_panel_ == ChatPanel::folded) {
     int unread = 0;
     for (int tab = 0; tab < kChatTabCount; ++tab) unread += chat_.unread(static_cast<ChatTab>(tab));

@@ -216,6 +216,7 @@ void RoomScreen::set_chat_focus(bool focus) {
 
 void RoomScreen::handle_key(SDL_Keycode key) {
   if (grad_.handle_key(key, where())) return;
+  if (handle_voice_key(key)) return;
   switch (key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -269,6 +270,7 @@ void RoomScreen::handle_key(SDL_Keycode key) {
 
 void RoomScreen::handle_click(int x, int y, Uint8 button) {
   if (grad_.handle_click(x, y, where())) return;
+  if (handle_voice_click(x, y)) return;
   const SDL_Point p{x, y};
   const SDL_Rect status_button = status_button_rect();
   if (SDL_PointInRect(&p, &status_button)) {
@@ -411,6 +413,7 @@ void RoomScreen::update(double dt) {
   camera_.set_viewport(layout_.map);
   if (session.phase() == SessionPhase::in_room) update_follow();
   camera_.follow(camera_target(), fdt);
+  update_voice();
   while (!toasts_.empty() && toasts_.front().until <= ctx_.now) toasts_.pop_front();
 }
 
@@ -423,6 +426,7 @@ bool RoomScreen::settled() const {
 void RoomScreen::draw() const {
   draw_world();
   draw_hud();
+  draw_voice_panel();
   programme_.draw();
 }
 

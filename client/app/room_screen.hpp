@@ -20,6 +20,7 @@
 #include "moim/client/core/room_layout.hpp"
 #include "programme_panel.hpp"
 #include "text_field.hpp"
+#include "voice.hpp"
 
 namespace moim::client::app {
 
@@ -68,6 +69,17 @@ class RoomScreen : public Screen {
   void walk_input();
   // room_script.cpp: headless actions (--script), one after the other.
   void run_script();
+
+  // room_voice.cpp: push-to-talk, open mic, the voice panel, speaking rings.
+  void update_voice();
+  bool handle_voice_key(SDL_Keycode key);
+  bool handle_voice_click(int x, int y);
+  void draw_voice_marks(const AvatarView& a, TileVec at) const;
+  void draw_voice_panel() const;
+  SDL_Rect voice_panel_rect() const;
+  SDL_Rect voice_row_rect(int row) const;
+  std::vector<std::uint64_t> voice_people() const;
+  std::string voice_name(std::uint64_t id) const;
 
   // room_draw.cpp
   void draw_world() const;
@@ -124,7 +136,12 @@ class RoomScreen : public Screen {
   std::size_t script_step_ = 0;
   double script_wait_until_ = 0;
   GraduationUi grad_{ctx_, [this](std::string text) { toast(std::move(text)); }};
-  ProgrammePanel programme_;  // study groups, the programme, focus timer, reminders (F2)
+  ProgrammePanel programme_;
+  VoiceState voice_;  // a snapshot of the voice thread's state, taken every update
+  std::string voice_message_shown_;
+  bool show_voice_ = false;
+  bool script_talk_ = false;  // --script talk:on holds push-to-talk  // study groups, the
+                              // programme, focus timer, reminders (F2)
 };
 
 }  // namespace moim::client::app

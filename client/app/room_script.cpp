@@ -2,10 +2,14 @@
 // can walk and talk without a person: "goto:X,Y" walks a path there, "say:TEXT" says TEXT nearby,
 // "room:TEXT" says it to the room, "wait:SECONDS" pauses, "zoom:F" sets the zoom,
 // "follow:NAME" / "walkafter:NAME" follow someone in view as the online list's buttons do,
-// "chat:fold" folds the chat sidebar away;
+// "chat:fold" folds the chat sidebar away, "talk:on" / "talk:off" hold and release push-to-talk,
+// "openmic:on" / "openmic:off" switch the open microphone, "voice:panel" opens the voice panel;
 // graduation steps ("checkin", "pick[:N]", "offer:NAME", "card:NAME", "accept", "cards")
-// are in graduation_hud.cpp.
+// are in graduation_hud.cpp. With MOIM_SCRIPT_TRACE set, each step's start time goes to stderr.
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
 
 #include "moim/world/pathfind.hpp"
 #include "room_screen.hpp"
@@ -19,6 +23,14 @@ void RoomScreen::run_script() {
   if (script_step_ >= script.size() || me_.walking() || me_.following_path()) return;
   if (ctx_.now < script_wait_until_ || ctx_.now - entered_at_ < 0.3) return;
   const std::string& step = script[script_step_++];
+  if (std::getenv("MOIM_SCRIPT_TRACE") != nullptr) {
+    // For hand-run benchmarks: when each step started, on the machine's monotonic clock.
+    std::cerr << "script " << step << ' '
+              << std::chrono::duration_cast<std::chrono::nanoseconds>(
+                     std::chrono::steady_clock::now().time_since_epoch())
+                     .count()
+              << std::endl;
+  }
   const auto colon = step.find(':');
   const std::string verb = step.substr(0, colon);
   const std::string arg = colon == std::string::npos ? std::string() : step.substr(colon + 1);
@@ -48,6 +60,12 @@ void RoomScreen::run_script() {
       entry.set_room(room_);
       start_follow(entry, verb == "follow" ? FollowMode::watch : FollowMode::walk);
     }
+  } else if (verb == "talk") {
+    script_talk_ = arg == "on";  // push-to-talk held (on) or released (off)
+  } else if (verb == "openmic" && ctx_.voice != nullptr) {
+    ctx_.voice->set_mode(arg == "on" ? voice::TalkMode::open_mic : voice::TalkMode::push_to_talk);
+  } else if (verb == "voice" && arg == "panel") {
+    show_voice_ = true;
   } else if (verb == "chat" && arg == "fold") {
     chat_panel_ = ChatPanel::folded;
   } else if (grad_.script(verb, arg, where())) {

@@ -65,6 +65,7 @@ struct Connection::State {
   Phase phase = Phase::idle;
   std::string local_error;  // why we are closing, when it was our decision
   std::atomic<bool> open_snapshot{false};
+  std::atomic<std::uint64_t> voice_dropped{0};
 };
 
 std::shared_ptr<Connection> Connection::create(net::io_context& io, Handlers handlers) {
@@ -237,6 +238,28 @@ void Connection::send_raw(std::string bytes, bool binary) {
             [self = shared_from_this(), bytes = std::move(bytes), binary]() mutable {
               self->enqueue(std::move(bytes), binary);
             });
+}
+
+void Connection::send_voice(const v1::Envelope& envelope) {
+  net::post(state_->ws.get_executor(),
+            [self = shared_from_this(), bytes = proto::encode(envelope)]() mutable {
+              self->enqueue_voice(std::move(bytes));
+            });
+}
+
+std::uint64_t Connection::voice_dropped() const {
+  return state_->voice_dropped.load();
+}
+
+void Connection::enqueue_voice(std::string bytes) {
+  State& s = *state_;
+  if (s.phase != Phase::open) return;  // voice from before the handshake would be stale
+  if (s.queue.size() >= kMaxQueuedVoice) {
+    ++s.voice_dropped;
+    return;
+  }
+  s.queue.push_back({std::move(bytes), true});
+  if (!s.writing) write_next();
 }
 
 void Connection::enqueue(std::string bytes, bool binary) {

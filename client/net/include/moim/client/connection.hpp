@@ -34,6 +34,10 @@ std::string describe(const CloseInfo& info);
 // client grow without bound; past this the connection is closed with an error.
 inline constexpr std::size_t kMaxQueuedMessages = 4096;
 
+// Voice frames waiting behind the write in flight. Late voice is worthless: past this a new voice
+// frame is dropped instead of queued (about 160 ms of speech), and the connection stays open.
+inline constexpr std::size_t kMaxQueuedVoice = 8;
+
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   struct Handlers {
@@ -64,6 +68,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void connect(std::string host, std::uint16_t port,
                std::chrono::milliseconds timeout = std::chrono::seconds(5));
   void send(const moim::v1::Envelope& envelope);  // thread-safe (posts to the strand)
+  // A voice frame: like send(), but dropped (and counted) when kMaxQueuedVoice messages are
+  // already waiting, so a slow link loses voice instead of delaying moves and chat or closing.
+  void send_voice(const moim::v1::Envelope& envelope);
+  std::uint64_t voice_dropped() const;
   // Exact bytes, for hostile-input tests. `binary` false sends a text frame.
   void send_raw(std::string bytes, bool binary = true);
   // Normal close (1000) with a reason; queued messages not yet written are dropped. Before the
@@ -83,6 +91,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   // All of these run on the strand.
   void enqueue(std::string bytes, bool binary);
+  void enqueue_voice(std::string bytes);
   void start_tls(std::string host, std::uint16_t port);
   void start_handshake(std::string host_header, std::string target);
   void start_read();
