@@ -178,6 +178,7 @@ void Voice::capture_step(std::vector<std::int16_t>& scratch) {
     }
     if (auto out = engine_.capture(frame)) {
       net_.send_voice(voice_frame_envelope(out->seq, out->opus, out->level));
+      ++frames_sent_;
     }
   }
   captured_.erase(captured_.begin(), captured_.begin() + static_cast<std::ptrdiff_t>(at));
@@ -185,6 +186,7 @@ void Voice::capture_step(std::vector<std::int16_t>& scratch) {
 
 void Voice::receive_step() {
   auto drained = inbox_->drain();
+  packets_received_ += drained.packets.size();
   for (auto& p : drained.packets) {
     const std::string& opus = p.opus();
     engine_.receive({p.speaker(), p.seq(), std::vector<std::uint8_t>(opus.begin(), opus.end()),
@@ -245,6 +247,7 @@ void Voice::write_clock() const {
   };
   line("capture", devices_->capture(), devices_->capture_clock());
   line("play", devices_->playback(), devices_->play_clock());
+  out << "sent " << frames_sent_ << "\nreceived " << packets_received_ << '\n';
 }
 
 }  // namespace moim::client::app

@@ -45,7 +45,9 @@ struct VoiceOptions {
   bool enabled = true;
   std::string input;  // device names; empty: the system's default
   std::string output;
-  std::string clock_file;  // MOIM_VOICE_CLOCK: write the devices' clocks here on exit
+  // MOIM_VOICE_CLOCK: on exit, write the devices' clocks and how many voice frames were sent and
+  // received here (benchmarks and tests read it).
+  std::string clock_file;
 };
 
 class Voice {
@@ -91,6 +93,8 @@ class Voice {
   std::unique_ptr<voice::Resampler> play_resampler_;
   std::vector<std::int16_t> captured_;  // 48 kHz mono, not yet a whole frame
   std::size_t discard_frames_ = 0;      // the first frames after a device opens
+  std::uint64_t frames_sent_ = 0;
+  std::uint64_t packets_received_ = 0;
 
   // Controls from the render thread and the state for it, under mutex_.
   mutable std::mutex mutex_;

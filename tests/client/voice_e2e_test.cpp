@@ -56,10 +56,22 @@ std::string client(std::uint16_t port, const std::string& name, world::TilePos a
                    const std::string& script, const std::filesystem::path& in,
                    const std::filesystem::path& out) {
   return "SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILEIN='" + in.string() + "' SDL_DISKAUDIOFILE='" +
-         out.string() + "' " + MOIM_CLIENT_EXE +
+         out.string() + "' MOIM_VOICE_CLOCK='" + out.string() + ".stats' " + MOIM_CLIENT_EXE +
          " --headless --server ws://127.0.0.1:" + std::to_string(port) + " --name " + name +
          " --room lobby --frames 5 --script goto:" + std::to_string(at.x) + "," +
          std::to_string(at.y) + " " + script + " > '" + out.string() + ".log' 2>&1";
+}
+
+// "sent N" or "received N" from a client's voice stats file (MOIM_VOICE_CLOCK).
+long stat(const std::filesystem::path& out, const std::string& what) {
+  std::ifstream in(out.string() + ".stats");
+  std::string key;
+  long value = 0;
+  while (in >> key) {
+    if (key == what && in >> value) return value;
+    in.ignore(1 << 10, '\n');
+  }
+  return -1;
 }
 
 struct Energy {
@@ -126,7 +138,10 @@ TEST(VoiceEndToEnd, TwoTilesAwayHearsOnTheRightTenTilesAwayHearsNothing) {
   EXPECT_GT(heard.right, 1.0 * vf::kRate * std::pow(32768.0 * 0.0316, 2))
       << "B hears A (peak " << heard.peak << ")";
   EXPECT_GT(heard.right, 2.0 * heard.left) << "A stands on B's right";
-  EXPECT_EQ(far.peak, 0) << "C, 10 tiles away, hears nothing";
+  EXPECT_GT(stat(dir / "a-out.raw", "sent"), 50) << "A sent her voice";
+  EXPECT_GT(stat(dir / "b-out.raw", "received"), 50) << "B received it";
+  EXPECT_EQ(stat(dir / "c-out.raw", "received"), 0) << "C, 10 tiles away, receives no voice frame";
+  EXPECT_EQ(far.peak, 0) << "C hears nothing";
   const auto b_log = dir / "b-out.raw.log";
   std::ifstream log(b_log);
   const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
