@@ -17,8 +17,11 @@ void add_options(CLI::App& app, Options& o) {
   const std::map<std::string, Scenario> scenarios = {{"crowded-room", Scenario::crowded_room},
                                                      {"big-map", Scenario::big_map},
                                                      {"idle", Scenario::idle},
-                                                     {"join-storm", Scenario::join_storm}};
-  app.add_option("--scenario", o.scenario, "crowded-room, big-map, idle or join-storm")
+                                                     {"join-storm", Scenario::join_storm},
+                                                     {"voice-stage", Scenario::voice_stage},
+                                                     {"voice-area", Scenario::voice_area}};
+  app.add_option("--scenario", o.scenario,
+                 "crowded-room, big-map, idle, join-storm, voice-stage or voice-area")
       ->transform(CLI::CheckedTransformer(scenarios, CLI::ignore_case))
       ->required();
   app.add_option("--bots", o.bots, "How many bots (probes come on top)")

@@ -7,7 +7,7 @@
 
 namespace moim::loadgen {
 
-enum class Scenario { crowded_room, big_map, idle, join_storm };
+enum class Scenario { crowded_room, big_map, idle, join_storm, voice_stage, voice_area };
 
 struct Options {
   Scenario scenario = Scenario::crowded_room;

@@ -10,6 +10,7 @@
 #include "fleet.hpp"
 #include "probes.hpp"
 #include "server_process.hpp"
+#include "voice_scenarios.hpp"
 
 namespace moim::loadgen {
 
@@ -26,6 +27,10 @@ const char* scenario_name(Scenario s) {
       return "idle";
     case Scenario::join_storm:
       return "join-storm";
+    case Scenario::voice_stage:
+      return "voice-stage";
+    case Scenario::voice_area:
+      return "voice-area";
   }
   return "?";
 }
@@ -44,7 +49,10 @@ std::string default_room(Scenario s) {
     case Scenario::idle:
       return "bigmap";
     case Scenario::join_storm:
+    case Scenario::voice_area:
       return "lobby";
+    case Scenario::voice_stage:
+      return "hall";
   }
   return "lobby";
 }
@@ -286,6 +294,20 @@ Result join_storm(Run& run) {
   return r;
 }
 
+// The bots join and stand still (they only count what they receive); the voice participants
+// do the talking and the measuring (voice_scenarios.hpp).
+Result voice(const Options& o, Run& run) {
+  Result r;
+  fill_common(r, run);
+  std::optional<Clock::time_point> first;
+  if (o.bots > 0) run.join_all(first);
+  const auto v = run_voice(o, run.server, *run.maps.find(run.room), run.room, r);
+  run.fleet.stop_all();
+  finish(r, run);
+  print_voice(v);
+  return r;
+}
+
 }  // namespace
 
 Result run_scenario(const Options& o) {
@@ -302,6 +324,9 @@ Result run_scenario(const Options& o) {
       return idle(o, run);
     case Scenario::join_storm:
       return join_storm(run);
+    case Scenario::voice_stage:
+    case Scenario::voice_area:
+      return voice(o, run);
   }
   return {};
 }

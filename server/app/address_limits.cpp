@@ -16,12 +16,13 @@ std::int64_t refill_ms(const room::RateLimit& limit) {
 
 AddressLimits::AddressLimits(AddressLimitConfig config)
     : config_(std::move(config)),
-      idle_ms_(std::max({refill_ms(config_.join), refill_ms(config_.chat),
-                         refill_ms(config_.action), std::int64_t{1000}})) {}
+      idle_ms_(
+          std::max({refill_ms(config_.join), refill_ms(config_.chat), refill_ms(config_.action),
+                    refill_ms(config_.voice), std::int64_t{1000}})) {}
 
 AddressLimits::Entry AddressLimits::fresh() const {
   return {room::TokenBucket(config_.join), room::TokenBucket(config_.chat),
-          room::TokenBucket(config_.action), 0};
+          room::TokenBucket(config_.action), room::TokenBucket(config_.voice), 0};
 }
 
 bool AddressLimits::try_take(std::string_view address, Budget kind, std::int64_t now_ms) {
@@ -46,6 +47,8 @@ bool AddressLimits::try_take(std::string_view address, Budget kind, std::int64_t
       return entry.chat.try_take(now_ms);
     case Budget::action:
       return entry.action.try_take(now_ms);
+    case Budget::voice:
+      return entry.voice.try_take(now_ms);
   }
   return false;
 }

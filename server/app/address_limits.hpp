@@ -21,12 +21,13 @@
 
 namespace moim::app {
 
-enum class Budget : std::uint8_t { join, chat, action };
+enum class Budget : std::uint8_t { join, chat, action, voice };
 
 struct AddressLimitConfig {
   room::RateLimit join{20.0, 100.0};
   room::RateLimit chat{50.0, 200.0};
   room::RateLimit action{100.0, 300.0};
+  room::RateLimit voice{500.0, 1000.0};  // ten speakers' frames from one address
   std::vector<std::string> exempt{"127.0.0.1", "::1"};
   std::size_t max_addresses = 100000;
 };
@@ -41,7 +42,7 @@ class AddressLimits {
 
  private:
   struct Entry {
-    room::TokenBucket join, chat, action;
+    room::TokenBucket join, chat, action, voice;
     std::int64_t last_ms = 0;
   };
   Entry fresh() const;

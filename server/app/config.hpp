@@ -46,11 +46,16 @@ struct ServerConfig {
   std::chrono::milliseconds graduation_offer_ttl{60000};  // a sticker/card offer expires
   std::chrono::seconds hello_timeout{10};                 // from connect to a successful join
   std::size_t send_queue_bytes = 4 * 1024 * 1024;         // past this a client is too slow: closed
-  double messages_per_second = 60.0;                      // per connection, all messages together
-  double messages_burst = 120.0;
+  // Per connection, all messages together: room for a speaker's 50 voice frames a second on top
+  // of walking (room.move_rate), chat and pings.
+  double messages_per_second = 100.0;
+  double messages_burst = 200.0;
   // Per connection, beyond the room's own per-person limits on moves and chat (room.*_rate):
   room::RateLimit join_rate{1.0, 5.0};     // Join and Resume attempts
   room::RateLimit action_rate{5.0, 20.0};  // SetStatus, ListOnline, Locate, Moderate
+  // Voice frames: 50 a second (one per 20 ms) and a burst of half a second, for a client that
+  // sends in clumps. Frames past it are dropped, answered rate_limited at most once a second.
+  room::RateLimit voice_rate{50.0, 25.0};
   // Per remote address, all of its connections together.
   app::AddressLimitConfig address_limits;
   // Transport timeouts: a WebSocket with no frame and no pong for idle_timeout is dropped

@@ -15,6 +15,7 @@
 #include "core/result.hpp"
 #include "graduation/events.hpp"
 #include "room/types.hpp"
+#include "room/voice.hpp"
 
 namespace moim::app {
 
@@ -27,6 +28,22 @@ struct Welcome {
   std::string resume_token;  // joins and resumes only
   const room::SnapshotView* snapshot = nullptr;
   std::span<const FeatureTag> features;  // what the room offers (app/room_feature.hpp)
+};
+
+// One voice frame on its way to a listener (features/voice_feature.hpp): the speaker's Opus
+// bytes as they came, and why this listener hears them.
+struct VoicePacketView {
+  room::UserId speaker = 0;
+  std::uint32_t seq = 0;
+  std::string_view opus;
+  room::VoiceReach reach = room::VoiceReach::nearby;
+};
+
+// What a speaker is told about who hears them.
+struct VoiceListenersView {
+  std::span<const room::UserId> users;
+  bool on_stage = false;
+  bool muted = false;
 };
 
 class Encoder {
@@ -57,6 +74,11 @@ class Encoder {
   virtual std::size_t entry_size(const programme_event::Group& group) const = 0;
   virtual std::size_t entry_size(const programme_event::Talk& talk) const = 0;
   virtual std::size_t entry_size(const programme::Question& question) const = 0;
+
+  // --- proximity voice (features/voice_feature.hpp) ---
+  // Every packet one listener gets in a flush, in one message (VoiceBatch).
+  virtual SharedBytes voice_batch(std::span<const VoicePacketView> packets) const = 0;
+  virtual SharedBytes voice_listeners(const VoiceListenersView& listeners) const = 0;
 };
 
 }  // namespace moim::app

@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "app/stage_requests.hpp"
+#include "app/voice_requests.hpp"
 #include "graduation/requests.hpp"
 
 namespace moim::app {
@@ -12,6 +13,8 @@ using FeatureRequest = std::variant<std::monostate,
                                     // graduation day (features/graduation_feature.hpp)
                                     graduation::Request,
                                     // the hall's stage (features/stage_feature.hpp)
-                                    stage::RaiseHand, stage::NextHand, stage::Give>;
+                                    stage::RaiseHand, stage::NextHand, stage::Give,
+                                    // proximity voice (features/voice_feature.hpp)
+                                    voice::Frame, voice::Mute>;
 
 }  // namespace moim::app

@@ -57,6 +57,18 @@ void histogram(std::string& out, std::string_view name, std::string_view help,
   out.append(name).append("_count ").append(std::to_string(snap.count())).append("\n");
 }
 
+void voice_drops(std::string& out, const std::array<Metrics::Counter, 5>& drops) {
+  static constexpr std::array<std::string_view, 5> reasons{"rate", "muted", "unheard", "overflow",
+                                                           "slow_listener"};
+  constexpr std::string_view name = "moim_voice_frames_dropped_total";
+  header(out, name, "counter",
+         "Voice frames dropped, by reason (slow_listener counts whole voice messages).");
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
+    out.append(name).append("{reason=\"").append(reasons[i]).append("\"} ");
+    out.append(std::to_string(drops[i].load(std::memory_order_relaxed))).append("\n");
+  }
+}
+
 }  // namespace
 
 void Histogram::observe(double seconds) {
@@ -102,6 +114,11 @@ std::string Metrics::render_prometheus() const {
           "Sessions closed because the client could not keep up.", slow_client_closes_total);
   counter(out, "moim_protocol_errors_total", "Malformed or invalid messages received.",
           protocol_errors_total);
+  counter(out, "moim_voice_frames_in_total", "Voice frames accepted from speakers.",
+          voice_frames_in_total);
+  counter(out, "moim_voice_packets_out_total",
+          "Voice frames handed to listeners, one per listener.", voice_packets_out_total);
+  voice_drops(out, voice_frames_dropped_total);
   histogram(out, "moim_flush_duration_seconds",
             "Time a room spends on one tick: applying inputs and building frames.",
             flush_duration_seconds);

@@ -57,7 +57,19 @@ struct Metrics {
   Counter send_queue_drops_total{0};    // frames dropped (coalesced away) from a full send queue
   Counter slow_client_closes_total{0};  // sessions closed because they could not keep up
   Counter protocol_errors_total{0};     // malformed or invalid envelopes
-  Histogram flush_duration_seconds;     // one room tick: apply inputs, build and post frames
+  // Proximity voice (features/voice_feature.hpp).
+  Counter voice_frames_in_total{0};    // voice frames accepted from speakers
+  Counter voice_packets_out_total{0};  // voice frames handed to listeners (one per listener)
+  // Voice frames dropped, by why: the speaker's budget was spent, they were muted, nobody can
+  // hear them where they stand (a quiet zone), too many waited for one flush; and voice
+  // messages a listener's full voice queue dropped (each holds one flush's packets).
+  enum class VoiceDrop : std::uint8_t { rate, muted, unheard, overflow, slow_listener };
+  std::array<Counter, 5> voice_frames_dropped_total{};
+  void voice_dropped(VoiceDrop why, std::uint64_t n = 1) {
+    voice_frames_dropped_total[static_cast<std::size_t>(why)].fetch_add(n,
+                                                                        std::memory_order_relaxed);
+  }
+  Histogram flush_duration_seconds;  // one room tick: apply inputs, build and post frames
   // The same ticks in the flushing thread's CPU time: on a busy machine the wall clock above
   // also counts the time the thread waited for a core, this counts only the work.
   Histogram flush_cpu_seconds;

@@ -7,10 +7,12 @@
 // room's features (name and ref), so a client knows what a room offers without parsing its id.
 //
 // docs/architecture.md has a worked example: the smallest feature, end to end.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,11 @@ class FeatureRoom {
   virtual void send(room::UserId to, const SharedBytes& bytes) = 0;
   // Sends `bytes` to everyone in the room.
   virtual void send_all(const SharedBytes& bytes) = 0;
+  // Sends voice `bytes` to each of `to` through their voice queue (SessionLink::deliver_voice):
+  // late voice is dropped there, never queued ahead of movement or chat.
+  virtual void send_voice(std::span<const room::UserId> to, const SharedBytes& bytes) = 0;
+  // Asks for a flush (RoomFeature::flush) as soon as the room's flush interval allows.
+  virtual void request_flush() = 0;
 
  protected:
   ~FeatureRoom() = default;
@@ -66,6 +73,9 @@ class RoomFeature {
                       const FeatureRequest& /*request*/) {
     return false;
   }
+  // The room flushes (after its own frames) because a feature asked for it with
+  // FeatureRoom::request_flush: send what was batched since the last flush.
+  virtual void flush(FeatureRoom& /*room*/) {}
 };
 
 // The features the server knows, by the name maps use. A factory may decline a room (null):
@@ -75,6 +85,12 @@ class FeatureRegistry {
   using Factory = std::function<std::unique_ptr<RoomFeature>(const std::string& room_id)>;
 
   void add(std::string name, Factory factory) { factories_[std::move(name)] = std::move(factory); }
+  // A feature every room has, whatever its map lists (voice: people talk everywhere, as they
+  // chat everywhere).
+  void add_everywhere(std::string name, Factory factory) {
+    everywhere_.push_back(name);
+    add(std::move(name), std::move(factory));
+  }
   // The features for room `room_id` whose map lists `names`; unknown names are skipped (a map
   // made for a newer server still opens).
   std::vector<std::unique_ptr<RoomFeature>> make(const std::string& room_id,
@@ -85,11 +101,16 @@ class FeatureRegistry {
       if (it == factories_.end()) continue;
       if (auto feature = it->second(room_id)) out.push_back(std::move(feature));
     }
+    for (const auto& name : everywhere_) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;  // listed too
+      if (auto feature = factories_.at(name)(room_id)) out.push_back(std::move(feature));
+    }
     return out;
   }
 
  private:
   std::map<std::string, Factory, std::less<>> factories_;
+  std::vector<std::string> everywhere_;
 };
 
 }  // namespace moim::app

@@ -55,6 +55,13 @@ void RoomHost::send_all(const SharedBytes& bytes) {
   for (auto& [id, link] : links_) link->deliver(bytes);
 }
 
+void RoomHost::send_voice(std::span<const store::UserId> to, const SharedBytes& bytes) {
+  fanout_ += to.size();
+  for (auto id : to) {
+    if (auto it = links_.find(id); it != links_.end()) it->second->deliver_voice(bytes);
+  }
+}
+
 void RoomHost::feature_request(const Identity& who, std::uint32_t request_id,
                                FeatureRequest request) {
   on_strand([this, who, request_id, request = std::move(request)] {
@@ -233,7 +240,7 @@ void RoomHost::broadcast(SharedBytes bytes) {
 }
 
 void RoomHost::after_input() {
-  if (flush_scheduled_ || !room_.dirty()) return;
+  if (flush_scheduled_ || (!room_.dirty() && !features_flush_)) return;
   flush_scheduled_ = true;
   const auto due = std::max(Clock::now(), last_flush_ + flush_interval());
   flush_timer_.expires_at(due);
@@ -257,6 +264,10 @@ void RoomHost::run_flush() {
   last_flush_ = start;
   fanout_ = 0;
   room_.flush();
+  if (features_flush_) {
+    features_flush_ = false;
+    for (auto& feature : features_) feature->flush(*this);
+  }
   last_fanout_ = fanout_;
   hub_.metrics().flush_duration_seconds.observe(Clock::now() - start);
   hub_.metrics().flush_cpu_seconds.observe(thread_cpu_seconds() - cpu_start);

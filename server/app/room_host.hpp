@@ -95,6 +95,8 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   std::int64_t now_ms() const override;
   void send(store::UserId to, const SharedBytes& bytes) override { send_to(to, bytes); }
   void send_all(const SharedBytes& bytes) override;
+  void send_voice(std::span<const store::UserId> to, const SharedBytes& bytes) override;
+  void request_flush() override { features_flush_ = true; }
 
   // room::RoomSink
   void frame(std::span<const store::UserId> recipients, const room::FrameView& frame) override;
@@ -121,6 +123,7 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   std::vector<std::unique_ptr<RoomFeature>> features_;
   std::vector<FeatureTag> feature_tags_;
   bool flush_scheduled_ = false;
+  bool features_flush_ = false;  // a feature asked for a flush (request_flush)
   std::chrono::steady_clock::time_point last_flush_{};
   std::size_t fanout_ = 0;       // messages handed to sessions by the flush running now
   std::size_t last_fanout_ = 0;  // ... and by the previous flush

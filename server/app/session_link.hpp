@@ -24,6 +24,11 @@ class SessionLink {
   // Queues one encoded message. If the queue is over its limit the session is closed as a
   // slow consumer and the bytes are dropped.
   virtual void deliver(SharedBytes bytes) = 0;
+  // Queues one encoded voice message in the connection's own small voice queue, which drops its
+  // oldest message when full and is written only when nothing else waits: voice never delays
+  // movement or chat, and a listener who cannot keep up loses old voice, not the connection.
+  // A link without a voice queue treats voice as any message.
+  virtual void deliver_voice(SharedBytes bytes) { deliver(std::move(bytes)); }
   // Records the room that is admitting this person. Returns false if the connection is already
   // closing: the room must not admit it (else a dropped connection would leave a ghost behind).
   virtual bool attach(std::shared_ptr<RoomHost> room) = 0;

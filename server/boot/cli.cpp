@@ -99,9 +99,11 @@ void add_limit_options(CLI::App& app, CommandLine& cl) {
   add_rate(app, "join", c.join_rate, "Join and Resume attempts per connection");
   add_rate(app, "action", c.action_rate,
            "Status, online-list, locate and moderation requests per connection");
+  add_rate(app, "voice", c.voice_rate, "Voice frames per connection (one per 20 ms of speech)");
   add_rate(app, "address-join", c.address_limits.join, "Join and Resume attempts per address");
   add_rate(app, "address-chat", c.address_limits.chat, "Chat messages per address");
   add_rate(app, "address-action", c.address_limits.action, "Other requests per address");
+  add_rate(app, "address-voice", c.address_limits.voice, "Voice frames per address");
   app.add_option("--rate-limit-exempt", c.address_limits.exempt,
                  "Addresses without per-address limits (e.g. a TLS-terminating proxy)")
       ->capture_default_str()

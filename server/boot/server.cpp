@@ -9,6 +9,7 @@
 #include "features/graduation_feature.hpp"
 #include "features/stage_feature.hpp"
 #include "features/study_group_feature.hpp"
+#include "features/voice_feature.hpp"
 #include "moim/tls/context.hpp"
 #include "net/listener.hpp"
 #include "programme/programme_store.hpp"
@@ -50,6 +51,8 @@ Server::Server(ServerConfig config)
   study_rooms_ = std::make_unique<StudyRooms>(store_->programme());
   features_.add("study-group", features::study_group_factory(store_->programme()));
   features_.add("stage", features::stage_factory());
+  // Voice in every room, as chat is: no map has to name it (docs/voice.md).
+  features_.add_everywhere("voice", features::voice_factory(voice_mutes_, metrics_));
   hub_ = std::make_unique<Hub>(
       io_, config_,
       HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_, *study_rooms_});

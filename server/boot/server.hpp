@@ -13,6 +13,7 @@
 #include "app/hub.hpp"
 #include "app/metrics.hpp"
 #include "app/study_rooms.hpp"
+#include "features/voice_mutes.hpp"
 #include "graduation/service.hpp"
 #include "moim/world/map.hpp"
 #include "net/proto_encoder.hpp"
@@ -55,6 +56,7 @@ class Server {
   boost::asio::io_context io_;
   net::ProtoEncoder encoder_;
   FeatureRegistry features_;
+  features::VoiceMutes voice_mutes_;  // whose voice hosts muted, in every room
   std::unique_ptr<graduation::Service> graduation_;
   std::unique_ptr<StudyRooms> study_rooms_;  // which study rooms exist, who may enter them
   std::unique_ptr<Hub> hub_;

@@ -61,6 +61,21 @@ Result<ClientRequest> feature_from(const v1::Envelope& in) {
   return ClientRequest{app::FeatureRequest{std::move(*request)}};
 }
 
+// A voice frame is forwarded as it came, so its size is checked here, before any room sees it.
+Result<ClientRequest> voice_frame_from(v1::VoiceFrame& in) {
+  using app::voice::kMaxLevel;
+  using app::voice::kMaxOpusBytes;
+  if (in.opus().empty()) return Error{Errc::bad_request, "a voice frame needs its Opus bytes"};
+  if (in.opus().size() > kMaxOpusBytes) {
+    return Error{Errc::bad_request, "a voice frame carries at most " +
+                                        std::to_string(kMaxOpusBytes) + " bytes of Opus, not " +
+                                        std::to_string(in.opus().size())};
+  }
+  if (in.level() > kMaxLevel) return Error{Errc::bad_request, "voice level is 0 to 100"};
+  return ClientRequest{
+      app::FeatureRequest{app::voice::Frame{in.seq(), std::move(*in.mutable_opus()), in.level()}}};
+}
+
 // The requests a session answers before anyone is in a room.
 std::optional<DecodedRequest> before_room(v1::Envelope& in) {
   const auto rid = in.request_id();
@@ -107,6 +122,11 @@ Result<ClientRequest> in_room(v1::Envelope& in) {
       return moderate_from(in.moderate());
     case E::kDrawRaffle:
       return ClientRequest{request::DrawRaffle{in.draw_raffle().raffle_id()}};
+    case E::kVoiceFrame:
+      return voice_frame_from(*in.mutable_voice_frame());
+    case E::kMuteVoice:
+      return ClientRequest{app::FeatureRequest{
+          app::voice::Mute{in.mute_voice().user_id(), in.mute_voice().muted()}}};
     case E::kCheckIn:
     case E::kPickColor:
     case E::kMakeOffer:
@@ -129,6 +149,8 @@ std::optional<app::Budget> in_room_budget(v1::Envelope::BodyCase body) {
       return std::nullopt;  // the room limits steps per person
     case v1::Envelope::kSendChat:
       return app::Budget::chat;
+    case v1::Envelope::kVoiceFrame:
+      return app::Budget::voice;
     default:
       return app::Budget::action;
   }

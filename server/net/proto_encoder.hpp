@@ -25,6 +25,10 @@ class ProtoEncoder final : public app::Encoder {
   std::size_t entry_size(const app::programme_event::Group& group) const override;
   std::size_t entry_size(const app::programme_event::Talk& talk) const override;
   std::size_t entry_size(const programme::Question& question) const override;
+
+  // Proximity voice (net/encode_voice.cpp).
+  app::SharedBytes voice_batch(std::span<const app::VoicePacketView> packets) const override;
+  app::SharedBytes voice_listeners(const app::VoiceListenersView& listeners) const override;
 };
 
 }  // namespace moim::net

@@ -92,6 +92,9 @@ class SessionCore : public SessionLink {
   // Takes one `kind` token from this connection's and this address's budgets; answers
   // rate_limited and returns false when either is spent.
   bool within_limits(app::Budget kind, std::uint32_t rid);
+  // The same for a voice frame: a spent budget drops the frame, answered at most once a second
+  // (a client that sends too fast would otherwise get an error per frame).
+  bool voice_within_limits(std::uint32_t rid);
 
   std::string address_;
   std::optional<app::Identity> who_;
@@ -99,6 +102,8 @@ class SessionCore : public SessionLink {
   room::TokenBucket message_budget_;
   room::TokenBucket join_budget_;
   room::TokenBucket action_budget_;
+  room::TokenBucket voice_budget_;
+  std::int64_t voice_refused_ms_ = 0;  // when a dropped voice frame was last answered
 };
 
 }  // namespace moim::net

@@ -19,9 +19,28 @@ SessionCore::SessionCore(app::Hub& hub, app::ProgrammeService& programme, std::s
       address_(std::move(address)),
       message_budget_({hub.config().messages_per_second, hub.config().messages_burst}),
       join_budget_(hub.config().join_rate),
-      action_budget_(hub.config().action_rate) {}
+      action_budget_(hub.config().action_rate),
+      voice_budget_(hub.config().voice_rate) {}
+
+bool SessionCore::voice_within_limits(std::uint32_t rid) {
+  const auto now = hub_.now_ms();
+  if (voice_budget_.try_take(now) &&
+      hub_.address_limits().try_take(address_, app::Budget::voice, now)) {
+    return true;
+  }
+  hub_.metrics().voice_dropped(Metrics::VoiceDrop::rate);
+  if (voice_refused_ms_ == 0 || now - voice_refused_ms_ >= 1000) {
+    voice_refused_ms_ = now;
+    reply_error(rid, Errc::rate_limited,
+                "too many voice frames; at most " +
+                    std::to_string(static_cast<int>(hub_.config().voice_rate.per_second)) +
+                    " a second are forwarded");
+  }
+  return false;
+}
 
 bool SessionCore::within_limits(app::Budget kind, std::uint32_t rid) {
+  if (kind == app::Budget::voice) return voice_within_limits(rid);
   const auto now = hub_.now_ms();
   room::TokenBucket* own = kind == app::Budget::join     ? &join_budget_
                            : kind == app::Budget::action ? &action_budget_

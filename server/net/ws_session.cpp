@@ -123,6 +123,7 @@ void WsSession::deliver(SharedBytes bytes) {
     metrics.send_queue_drops_total += queue_.size() + 1;
     ++metrics.slow_client_closes_total;
     queue_.clear();
+    voice_queue_.clear();
     queued_bytes_ = 0;
     closing_ = true;
     close_code_ = CloseCode::slow_consumer;
@@ -132,24 +133,45 @@ void WsSession::deliver(SharedBytes bytes) {
   }
   queued_bytes_ += bytes->size();
   queue_.push_back(std::move(bytes));
-  if (!writing_) {
-    writing_ = true;
-    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
+  start_writing_locked();
+}
+
+void WsSession::deliver_voice(SharedBytes bytes) {
+  std::lock_guard lock(mutex_);
+  if (closing_) return;
+  if (voice_queue_.size() >= kVoiceQueueMessages) {
+    voice_queue_.pop_front();  // the oldest voice is the least worth hearing now
+    hub_.metrics().voice_dropped(Metrics::VoiceDrop::slow_listener);
   }
+  voice_queue_.push_back(std::move(bytes));
+  start_writing_locked();
+}
+
+void WsSession::start_writing_locked() {
+  if (writing_) return;
+  writing_ = true;
+  asio::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
 }
 
 void WsSession::write_next() {
   {
     std::lock_guard lock(mutex_);
-    if (queue_.empty() || finished_) {
+    // Voice goes out only when nothing else waits; a closing connection sends no more voice.
+    const bool voice_next = queue_.empty() && !voice_queue_.empty() && !closing_;
+    if ((queue_.empty() && !voice_next) || finished_) {
       writing_ = false;
       if (closing_ && !finished_)
         asio::post(ws_.get_executor(), [self = shared_from_this()] { self->start_close(); });
       return;
     }
-    in_flight_ = std::move(queue_.front());
-    queue_.pop_front();
-    queued_bytes_ -= in_flight_->size();
+    if (voice_next) {
+      in_flight_ = std::move(voice_queue_.front());
+      voice_queue_.pop_front();
+    } else {
+      in_flight_ = std::move(queue_.front());
+      queue_.pop_front();
+      queued_bytes_ -= in_flight_->size();
+    }
   }
   ws_.async_write(
       asio::buffer(*in_flight_),
@@ -162,6 +184,7 @@ void WsSession::on_write(error_code ec, std::size_t bytes) {
     std::lock_guard lock(mutex_);
     writing_ = false;
     queue_.clear();
+    voice_queue_.clear();
     queued_bytes_ = 0;
     return;  // the read loop sees the broken connection and finishes
   }
@@ -240,6 +263,7 @@ void WsSession::finish() {
     std::lock_guard lock(mutex_);
     closing_ = true;
     queue_.clear();
+    voice_queue_.clear();
     queued_bytes_ = 0;
     room = std::move(room_);
     code = close_code_;

@@ -5,6 +5,10 @@
 // Writes: one in flight, a FIFO behind it bounded in bytes (config.send_queue_bytes). A client
 // that lets the queue overflow is closed as a slow consumer; its queue is dropped, so one slow
 // reader never grows the server's memory or delays anyone else.
+//
+// Voice has its own queue beside it, of at most kVoiceQueueMessages messages: when it is full the
+// oldest is dropped (late voice is useless), and it is written only when the main queue is
+// empty, so voice never waits ahead of movement or chat and never closes a connection.
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/message.hpp>
@@ -30,6 +34,9 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   void run(Request request);
 
   void deliver(SharedBytes bytes) override;
+  void deliver_voice(SharedBytes bytes) override;
+  // One flush of voice each, about 160 ms of speech at the default flush interval.
+  static constexpr std::size_t kVoiceQueueMessages = 8;
   bool attach(std::shared_ptr<app::RoomHost> room) override;
   void detach() override;
   void close(CloseCode code, std::string reason) override;
@@ -43,6 +50,8 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   void on_read(boost::system::error_code ec);
 
   void write_next();
+  // Starts the writer if it is idle (under mutex_).
+  void start_writing_locked();
   void on_write(boost::system::error_code ec, std::size_t bytes);
   void start_close();
   void finish();
@@ -57,6 +66,7 @@ class WsSession : public std::enable_shared_from_this<WsSession>, public Session
   // Shared with other strands, under mutex_.
   mutable std::mutex mutex_;
   CompactFifo<SharedBytes> queue_;
+  CompactFifo<SharedBytes> voice_queue_;  // written only when queue_ is empty
   std::size_t queued_bytes_ = 0;
   bool writing_ = false;
   bool closing_ = false;

@@ -21,6 +21,7 @@
 #include "room/room_sink.hpp"
 #include "room/token_bucket.hpp"
 #include "room/types.hpp"
+#include "room/voice.hpp"
 
 namespace moim::room {
 
@@ -87,6 +88,10 @@ class Room {
 
   // Emits the frames for everything that changed since the last flush.
   void flush();
+
+  // Who can hear `speaker` talk now (room/voice.hpp says where voice reaches): fills `out`, or
+  // returns false when nobody can (absent, away, or in a quiet zone). room_voice.cpp.
+  bool voice_audience(UserId speaker, VoiceAudience& out) const;
 
  private:
   struct Member {

@@ -63,6 +63,23 @@ class TextEncoder final : public Encoder {
   std::size_t entry_size(const programme_event::Talk&) const override { return 1; }
   std::size_t entry_size(const programme::Question&) const override { return 1; }
 
+  // "voice <speaker>:<seq>:<opus> ..." and "listeners <id> ... [stage] [muted]".
+  SharedBytes voice_batch(std::span<const VoicePacketView> packets) const override {
+    std::string text = "voice";
+    for (const auto& p : packets) {
+      text += " " + std::to_string(p.speaker) + ":" + std::to_string(p.seq) + ":";
+      text += p.opus;
+    }
+    return line(std::move(text));
+  }
+  SharedBytes voice_listeners(const VoiceListenersView& listeners) const override {
+    std::string text = "listeners";
+    for (auto id : listeners.users) text += " " + std::to_string(id);
+    if (listeners.on_stage) text += " stage";
+    if (listeners.muted) text += " muted";
+    return line(std::move(text));
+  }
+
  private:
   static SharedBytes line(std::string text) {
     return std::make_shared<const std::string>(std::move(text));
