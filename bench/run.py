@@ -302,6 +302,9 @@ def write_report(csv_path, out_dir, info, command):
                "`moim-encode-bench`: a flush of 500 people who all see each other, encoded once "
                "per frame and shared (what the server does) or once per recipient.", "",
                "```", enc.read_text().strip(), "```", ""]
+    voice = out_dir / "voice.md"  # bench/voice_latency.py --out docs/bench/voice.md, by hand
+    if voice.exists():
+        md += [voice.read_text().strip(), ""]
     md += ["## Raw data", "", "Every run's numbers: [bench/results.csv](bench/results.csv).", ""]
     (ROOT / "docs" / "benchmarks.md").write_text("\n".join(md))
 
