@@ -17,6 +17,7 @@ output.
 """
 import argparse
 import array
+import bisect
 import json
 import math
 import os
@@ -88,24 +89,28 @@ def onsets(samples, channels, threshold, gap_s=0.2):
 
 
 class Clock:
-    """Maps a device's sample index to monotonic ns, from the client's clock file."""
+    """Maps a device's sample index to monotonic ns: the time of the callback that moved it.
 
-    def __init__(self, line, buffer_guess=512):
-        what, rate, channels, first, last, samples = line.split()
-        self.rate = int(rate)
-        self.first = int(first)
-        self.last = int(last)
-        self.samples = int(samples)
-        self.n0 = buffer_guess  # the first callback had already passed one buffer
-        self.slope = (self.last - self.first) / max(1, self.samples - self.n0)
+    Each client writes every audio callback's time and running sample count (MOIM_VOICE_CLOCK);
+    SDL's disk driver reads the microphone file and writes the loudspeaker file in the callback's
+    turn, so that time is when the sample entered or left the machine."""
+
+    def __init__(self, marks):
+        self.ns = [m[0] for m in marks]
+        self.samples = [m[1] for m in marks]
 
     def at(self, n):
-        return self.first + (n - self.n0) * self.slope
+        i = bisect.bisect_left(self.samples, n)
+        return self.ns[min(i, len(self.ns) - 1)]
 
 
 def clocks(path):
-    lines = Path(path).read_text().splitlines()
-    return {l.split()[0]: Clock(l) for l in lines if len(l.split()) == 6}
+    marks = {}
+    for line in Path(path).read_text().splitlines():
+        f = line.split()
+        if f[0] == "mark":
+            marks.setdefault(f[1], []).append((int(f[2]), int(f[3])))
+    return {k: Clock(v) for k, v in marks.items()}
 
 
 def start_server(build, port, data):
@@ -224,8 +229,8 @@ def main():
             "`python3 bench/voice_latency.py --build " + args.build + "`: a moim-server and two "
             "headless clients on SDL's disk audio driver over loopback; A (push-to-talk held) "
             "stands 2 tiles right of B. Mouth-to-ear is a click's onset in A's microphone file to "
-            "its onset in B's loudspeaker file, both mapped to the monotonic clock through the "
-            "devices' callback clocks. Time to first audio: B walks from 7 to 2 tiles from A, "
+            "its onset in B's loudspeaker file, both mapped to the monotonic clock by the "
+            "time of the audio callback that moved each sample. Time to first audio: B walks from 7 to 2 tiles from A, "
             "who talks without pause; from the start of the step that brings B within reach (the "
             "third, 250 ms into the walk) to the first audible sample at B.", "",
             "| measure | goal | p50 | p95 | max | n |",

@@ -21,8 +21,10 @@ void DeviceClock::mark(std::uint64_t frames) {
   const std::int64_t t = now_ns();
   std::int64_t zero = 0;
   first_ns.compare_exchange_strong(zero, t);
-  samples.fetch_add(frames);
+  const std::uint64_t total = samples.fetch_add(frames) + frames;
   last_ns.store(t);
+  const ClockMark m{t, total};
+  marks.push(&m, 1);
 }
 
 AudioDevices::AudioDevices() {

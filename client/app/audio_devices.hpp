@@ -22,10 +22,18 @@ namespace moim::client::app {
 
 // How one device ran, for the latency benchmark: when its first and latest callbacks came and
 // how many samples (per channel) had passed by the latest.
+struct ClockMark {
+  std::int64_t ns = 0;
+  std::uint64_t samples = 0;  // per channel, after this callback
+};
+
 struct DeviceClock {
   std::atomic<std::int64_t> first_ns{0};
   std::atomic<std::int64_t> last_ns{0};
   std::atomic<std::uint64_t> samples{0};
+  // Every callback's time and count, for the benchmark to map a sample to the clock; the voice
+  // thread drains it (a full ring drops marks, never blocks the callback).
+  voice::SpscRing<ClockMark> marks{1024};
   void mark(std::uint64_t frames);
 };
 
@@ -58,8 +66,8 @@ class AudioDevices {
   const OpenedDevice& capture() const { return capture_; }
   voice::SpscRing<std::int16_t>& play_ring() { return play_ring_; }
   voice::SpscRing<std::int16_t>& capture_ring() { return capture_ring_; }
-  const DeviceClock& play_clock() const { return play_clock_; }
-  const DeviceClock& capture_clock() const { return capture_clock_; }
+  DeviceClock& play_clock() { return play_clock_; }
+  DeviceClock& capture_clock() { return capture_clock_; }
   // Samples the loudspeaker wanted and did not get (the voice thread fell behind).
   std::uint64_t underruns() const { return underruns_.load(); }
 

@@ -147,6 +147,7 @@ void Voice::run() {
     receive_step();
     playback_step();
     publish();
+    keep_marks();
     std::this_thread::sleep_for(kPoll);
   }
 }
@@ -238,16 +239,28 @@ void Voice::publish() {
   state_.mic_level = engine_.mic_level();
 }
 
+void Voice::keep_marks() {
+  ClockMark m;
+  while (devices_->capture_clock().marks.pop(&m, 1) == 1) {
+    if (!options_.clock_file.empty()) capture_marks_.push_back(m);
+  }
+  while (devices_->play_clock().marks.pop(&m, 1) == 1) {
+    if (!options_.clock_file.empty()) play_marks_.push_back(m);
+  }
+}
+
 void Voice::write_clock() const {
   if (options_.clock_file.empty() || !devices_) return;
   std::ofstream out(options_.clock_file);
-  auto line = [&out](const char* what, const OpenedDevice& d, const DeviceClock& c) {
+  auto line = [&out](const char* what, const OpenedDevice& d, DeviceClock& c) {
     out << what << ' ' << d.rate << ' ' << d.channels << ' ' << c.first_ns.load() << ' '
         << c.last_ns.load() << ' ' << c.samples.load() << '\n';
   };
   line("capture", devices_->capture(), devices_->capture_clock());
   line("play", devices_->playback(), devices_->play_clock());
   out << "sent " << frames_sent_ << "\nreceived " << packets_received_ << '\n';
+  for (const auto& m : capture_marks_) out << "mark capture " << m.ns << ' ' << m.samples << '\n';
+  for (const auto& m : play_marks_) out << "mark play " << m.ns << ' ' << m.samples << '\n';
 }
 
 }  // namespace moim::client::app

@@ -79,6 +79,7 @@ class Voice {
   void playback_step();
   void publish();
   void write_clock() const;
+  void keep_marks();
 
   NetworkThread& net_;
   VoiceOptions options_;
@@ -94,6 +95,8 @@ class Voice {
   std::vector<std::int16_t> captured_;  // 48 kHz mono, not yet a whole frame
   std::size_t discard_frames_ = 0;      // the first frames after a device opens
   std::uint64_t frames_sent_ = 0;
+  std::vector<ClockMark> capture_marks_;  // kept only with a clock file
+  std::vector<ClockMark> play_marks_;
   std::uint64_t packets_received_ = 0;
 
   // Controls from the render thread and the state for it, under mutex_.

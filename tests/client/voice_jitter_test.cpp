@@ -54,7 +54,7 @@ TEST(VoiceJitter, ALostFrameIsConcealedWithTheNextOffered) {
 }
 
 TEST(VoiceJitter, GoesQuietWhenTheSpeakerStopsAndRestartsOnTheNextFrame) {
-  JitterBuffer jb({2, 15, 3});
+  JitterBuffer jb({2, 15, 5, 3});
   jb.put(1, packet(1));
   jb.put(2, packet(2));
   EXPECT_EQ(jb.get().kind, Kind::frame);
@@ -81,8 +81,26 @@ TEST(VoiceJitter, SurvivesTheSequenceWrapping) {
   EXPECT_EQ(jb.get().seq, 0u);
 }
 
+TEST(VoiceJitter, ASpeakerWhoseClockRunsFastDoesNotBuildUpDelay) {
+  JitterBuffer jb;
+  std::uint32_t seq = 0;
+  // Eleven frames arrive for every ten we play: without catching up the delay would grow by a
+  // frame every ten ticks.
+  for (int tick = 0; tick < 500; ++tick) {
+    jb.put(seq, packet(seq));
+    ++seq;
+    if (tick % 10 == 0) {
+      jb.put(seq, packet(seq));
+      ++seq;
+    }
+    jb.get();
+  }
+  EXPECT_LE(jb.depth(), 5u) << "at most 100 ms waits";
+  EXPECT_GT(jb.overflow_dropped(), 30u);
+}
+
 TEST(VoiceJitter, FarBehindDropsTheOldest) {
-  JitterBuffer jb({2, 5, 3});
+  JitterBuffer jb({2, 5, 5, 3});
   for (std::uint32_t s = 1; s <= 9; ++s) jb.put(s, packet(s));
   EXPECT_EQ(jb.depth(), 5u);
   EXPECT_EQ(jb.overflow_dropped(), 4u);

@@ -55,6 +55,11 @@ JitterBuffer::Out JitterBuffer::get() {
     concealed_ = 0;
     waited_ = 0;
   }
+  if (frames_.size() > config_.catch_up_above) {
+    frames_.erase(frames_.begin());
+    ++overflow_;
+    next_ = frames_.begin()->first;
+  }
   if (!frames_.empty() && frames_.begin()->first - next_ > config_.conceal_limit) {
     next_ = frames_.begin()->first;  // a long gap (the speaker paused): resume at what came
   }

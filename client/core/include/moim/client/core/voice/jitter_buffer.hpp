@@ -16,7 +16,11 @@ namespace moim::client::voice {
 struct JitterConfig {
   std::size_t target_frames = 2;  // 40 ms held back before playout starts
   std::size_t max_frames = 15;    // 300 ms: beyond it the oldest are dropped to catch up
-  int conceal_limit = 3;          // frames concealed before we decide the speaker went quiet
+  // While playing, more than this many frames waiting means the speaker's clock runs ahead of
+  // ours (or a stall let frames pile up): one frame is skipped per tick until it is back, so the
+  // delay stays near the target instead of growing.
+  std::size_t catch_up_above = 5;
+  int conceal_limit = 3;  // frames concealed before we decide the speaker went quiet
 };
 
 class JitterBuffer {
