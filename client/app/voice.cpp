@@ -205,11 +205,10 @@ void Voice::receive_step() {
 void Voice::playback_step() {
   const auto& play = devices_->playback();
   const auto channels = static_cast<std::size_t>(std::max(1, play.channels));
-  // Keep one device buffer plus one frame queued: enough that the callback never starves
-  // between our wake-ups, little enough to add at most ~30 ms.
+  // Keep one device buffer and 5 ms queued before mixing the next frame: the callback never
+  // starves between our wake-ups (every 4 ms), and the ring adds 15-35 ms, not more.
   const std::size_t target =
-      (static_cast<std::size_t>(play.buffer) +
-       voice::kFrameSamples * static_cast<std::size_t>(play.rate) / voice::kSampleRate) *
+      (static_cast<std::size_t>(play.buffer) + static_cast<std::size_t>(play.rate) / 200) *
       channels;
   std::vector<std::int16_t> stereo;
   std::vector<std::int16_t> device;
