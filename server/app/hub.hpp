@@ -22,8 +22,9 @@ namespace moim::app {
 
 enum class Moderation { mute, unmute, kick, ban };
 
-// What the hub works with, built by whoever starts the server (app/server.cpp) or a test. Each
-// outlives the hub.
+// What the hub works with, built by whoever starts the server (boot/server.cpp) or a test. Each
+// outlives the hub. Whoever builds them hands them to the other services as well: the hub
+// gives out none of them.
 struct HubParts {
   store::Store& store;
   const world::MapSet& maps;  // one room per map, opened at once
@@ -32,19 +33,22 @@ struct HubParts {
   graduation::Service& graduation;
   const FeatureRegistry& features;  // what a map's "features" property may name
   RoomGate& gate;                   // rooms opened on demand (study groups'), who may enter
+  Directory& directory;             // who is online and where; the programme service reads it
 };
 
 class Hub {
  public:
   Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts);
 
+  // For the WebSocket sessions (net/), which are handed the hub alone: their settings, counters,
+  // the directory they sign out of, the encoder they answer with, and the per-address budgets
+  // they draw on. Everything else gets these from whoever builds it, not from the hub.
   const ServerConfig& config() const { return config_; }
-  store::Store& store() { return store_; }
   Metrics& metrics() { return metrics_; }
   Directory& directory() { return directory_; }
-  ResumeRegistry& resumes() { return resumes_; }
   const Encoder& encoder() const { return encoder_; }
   AddressLimits& address_limits() { return address_limits_; }
+
   std::int64_t now_ms() const;
   // A room by id. A room the gate says is an instance of a map (a study group's "study-<id>")
   // is opened on first use.
@@ -53,7 +57,6 @@ class Hub {
   Status check_enter(const Identity& who, std::string_view room) {
     return gate_.check_enter(who, room);
   }
-  graduation::Service& graduation() { return graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
   // Checks the name and the invite (or --dev) and returns who this is, under the name they are
@@ -107,7 +110,7 @@ class Hub {
   ServerConfig config_;
   store::Store& store_;
   Metrics& metrics_;
-  Directory directory_;
+  Directory& directory_;
   ResumeRegistry resumes_;
   AddressLimits address_limits_;
   boost::asio::io_context& io_;
