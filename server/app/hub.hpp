@@ -1,7 +1,8 @@
 #pragma once
-// The server-wide owner: rooms by id, who is online, resume tokens, moderation. Sessions ask it
-// to authenticate and to put them in a room; room hosts ask it to route what crosses rooms
-// (portals, direct messages). It holds no room state itself.
+// The server-wide owner of rooms by id, resume tokens and moderation; it signs people in to the
+// Directory of who is online. Sessions ask it to authenticate and to put them in a room; room
+// hosts ask it to route what crosses rooms (portals, direct messages). It holds no room state
+// itself.
 #include <boost/asio/io_context.hpp>
 #include <map>
 #include <memory>
@@ -23,8 +24,9 @@ namespace moim::app {
 enum class Moderation { mute, unmute, kick, ban };
 
 // What the hub works with, built by whoever starts the server (boot/server.cpp) or a test. Each
-// outlives the hub. Whoever builds them hands them to the other services as well: the hub
-// gives out none of them.
+// outlives the hub. Whoever builds them hands them to the other services too (a room host, the
+// programme service, the API routes each get their own parts struct): only the WebSocket
+// sessions still ask the hub for some (see below).
 struct HubParts {
   store::Store& store;
   const world::MapSet& maps;  // one room per map, opened at once
