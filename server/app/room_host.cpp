@@ -102,12 +102,15 @@ void RoomHost::admit(std::shared_ptr<app::SessionLink> link, room::Arrival arriv
       tell_presence(id, false);
     }
     links_[id] = link;  // the snapshot is sent through it
+    // The directory names this room before the snapshot leaves: a client that acts on its
+    // snapshot at once (a host checks them in over the API) must find them here. A refusal
+    // puts them back in their old room or signs them out, which corrects it.
+    parts_.directory.set_room(id, id_);
     auto admitted = room_.admit(arrival, request_id);
     if (!admitted) {
       links_.erase(id);
       return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);
     }
-    parts_.directory.set_room(id, id_);
     if (!returning) tell_presence(id, true);
   });
 }
