@@ -111,10 +111,11 @@ class World {
         graduation_(db.store().graduation(), graduation::GameRules{}, 1),
         study_rooms_(db.store().programme()),
         features_(make_features(db.store(), graduation_)),
-        hub_(io_, fuzz_config(),
+        hub_(io_, config_,
              app::HubParts{db.store(), shipped_maps(), metrics_, encoder_, graduation_, features_,
-                           study_rooms_}),
-        programme_(io_, hub_, db.store().programme()) {
+                           study_rooms_, directory_}),
+        programme_(io_, hub_,
+                   app::ProgrammeParts{db.store().programme(), directory_, encoder_, config_}) {
     for (std::uint8_t i = 0; i < kConnections; ++i) sessions_[i] = fresh(i);
   }
   ~World() {
@@ -163,11 +164,13 @@ class World {
   StoreSnapshot& db_;
   asio::io_context io_;
   Wire wire_;
+  ServerConfig config_ = fuzz_config();
   Metrics metrics_;
   net::ProtoEncoder encoder_;
   graduation::Service graduation_;
   app::StudyRooms study_rooms_;
   app::FeatureRegistry features_;
+  app::Directory directory_;
   app::Hub hub_;
   app::ProgrammeService programme_;
   std::array<std::shared_ptr<FuzzSession>, kConnections> sessions_;

@@ -34,7 +34,7 @@ std::string invitable_roles() {
   return out;
 }
 
-ApiResponse create_invite(app::Hub& hub, const ApiRequest& request) {
+ApiResponse create_invite(store::Store& store, const ApiRequest& request) {
   const auto body = json_body(request, EmptyBody::as_empty_object);
   if (!body) return ApiResponse::from(body.error());
   const auto& role_field = body->contains("role") ? body->at("role") : json("attendee");
@@ -56,7 +56,7 @@ ApiResponse create_invite(app::Hub& hub, const ApiRequest& request) {
   const auto code = random_invite_code();
   if (!code) return ApiResponse::from(code.error());
   const int uses = static_cast<int>(*max_uses);
-  if (auto done = hub.store().create_invite(*code, *role, uses, label); !done) {
+  if (auto done = store.create_invite(*code, *role, uses, label); !done) {
     return ApiResponse::from(done.error());
   }
   return ApiResponse::json(201, {{"code", *code}, {"max_uses", uses}, {"label", label}});
@@ -64,10 +64,12 @@ ApiResponse create_invite(app::Hub& hub, const ApiRequest& request) {
 
 }  // namespace
 
-void register_core_routes(Router& router, app::Hub& hub) {
-  router.add("GET", "/api/online", Access::host, [&hub](const ApiRequest&) { return online(hub); });
-  router.add("POST", "/api/invites", Access::host,
-             [&hub](const ApiRequest& request) { return create_invite(hub, request); });
+void register_core_routes(Router& router, const ApiParts& parts) {
+  router.add("GET", "/api/online", Access::host,
+             [&hub = parts.hub](const ApiRequest&) { return online(hub); });
+  router.add(
+      "POST", "/api/invites", Access::host,
+      [&store = parts.store](const ApiRequest& request) { return create_invite(store, request); });
 }
 
 }  // namespace moim::api

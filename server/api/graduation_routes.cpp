@@ -20,6 +20,7 @@
 #include "app/hub.hpp"
 #include "graduation/raffle.hpp"
 #include "graduation/roster.hpp"
+#include "graduation/service.hpp"
 
 namespace moim::api {
 
@@ -35,8 +36,8 @@ std::optional<std::uint32_t> parse_rgb(const std::string& text) {
   return value;
 }
 
-ApiResponse import_roster(app::Hub& hub, const ApiRequest& request) {
-  auto imported = hub.graduation().import_roster(request.body);
+ApiResponse import_roster(const ApiParts& parts, const ApiRequest& request) {
+  auto imported = parts.graduation.import_roster(request.body);
   if (!imported) return ApiResponse::from(imported.error());
   if (request.query_value("format") == "csv") {
     std::string csv = "roster_id,name,email,invite_code\n";
@@ -69,8 +70,8 @@ json person(const graduation::RosterEntry& e) {
           {"checked_in_at_ms", e.checked_in_at_ms}};
 }
 
-ApiResponse counts(app::Hub& hub) {
-  const auto c = hub.graduation().counts();
+ApiResponse counts(const ApiParts& parts) {
+  const auto c = parts.graduation.counts();
   json missing = json::array();
   for (const auto& e : c.missing) missing.push_back(person(e));
   return ApiResponse::json(200, {{"expected", c.expected},
@@ -79,9 +80,9 @@ ApiResponse counts(app::Hub& hub) {
                                  {"missing_people", std::move(missing)}});
 }
 
-ApiResponse palette(app::Hub& hub) {
-  const auto colors = hub.graduation().palette();
-  const auto picks = hub.graduation().picks();
+ApiResponse palette(const ApiParts& parts) {
+  const auto colors = parts.graduation.palette();
+  const auto picks = parts.graduation.picks();
   json out = json::array();
   for (std::size_t i = 0; i < colors.size(); ++i) {
     out.push_back({{"index", i},
@@ -93,7 +94,7 @@ ApiResponse palette(app::Hub& hub) {
       200, {{"colors", std::move(out)}, {"suggested", graduation::suggest_color(picks)}});
 }
 
-ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
+ApiResponse set_palette(const ApiParts& parts, const ApiRequest& request) {
   const auto body = json_body(request);
   if (!body) return ApiResponse::from(body.error());
   graduation::Palette colors;
@@ -102,16 +103,16 @@ ApiResponse set_palette(app::Hub& hub, const ApiRequest& request) {
     if (!rgb) return ApiResponse::error(400, "bad_request", "colours are written #RRGGBB");
     colors.push_back({c.at("name").get<std::string>(), *rgb});
   }
-  if (auto set = hub.graduation().set_palette(std::move(colors)); !set) {
+  if (auto set = parts.graduation.set_palette(std::move(colors)); !set) {
     return ApiResponse::from(set.error());
   }
-  return palette(hub);
+  return palette(parts);
 }
 
-ApiResponse create_raffle(app::Hub& hub, const ApiRequest& request) {
+ApiResponse create_raffle(const ApiParts& parts, const ApiRequest& request) {
   const auto body = json_body(request, EmptyBody::as_empty_object);
   if (!body) return ApiResponse::from(body.error());
-  auto raffle = hub.open_raffle(body->value("winners", 1), body->value("extra_every", 0));
+  auto raffle = parts.hub.open_raffle(body->value("winners", 1), body->value("extra_every", 0));
   if (!raffle) return ApiResponse::from(raffle.error());
   return ApiResponse::json(201, {{"id", raffle->id},
                                  {"commitment", raffle->commitment},
@@ -126,10 +127,10 @@ json winners_json(const std::vector<std::pair<store::UserId, std::string>>& winn
   return out;
 }
 
-ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
+ApiResponse draw(const ApiParts& parts, const ApiRequest& request) {
   auto id = parse_int(request.param("id"));
   if (!id) return ApiResponse::error(404, "raffle_state", "no such raffle");
-  auto drawn = hub.draw_raffle(*id);
+  auto drawn = parts.hub.draw_raffle(*id);
   if (!drawn) return ApiResponse::from(drawn.error());
   return ApiResponse::json(200, {{"id", drawn->raffle.id},
                                  {"winners", winners_json(drawn->winners)},
@@ -139,10 +140,10 @@ ApiResponse draw(app::Hub& hub, const ApiRequest& request) {
                                  {"already_drawn", drawn->already}});
 }
 
-ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
+ApiResponse audit(const ApiParts& parts, const ApiRequest& request) {
   auto id = parse_int(request.param("id"));
   auto raffle =
-      id ? hub.graduation().raffle(*id)
+      id ? parts.graduation.raffle(*id)
          : Result<std::optional<store::RaffleRecord>>(std::optional<store::RaffleRecord>{});
   if (!raffle) return ApiResponse::from(raffle.error());
   if (!*raffle) return ApiResponse::error(404, "raffle_state", "no such raffle");
@@ -171,12 +172,12 @@ ApiResponse audit(app::Hub& hub, const ApiRequest& request) {
   return ApiResponse::json(200, out);
 }
 
-ApiResponse leaderboard(app::Hub& hub, const ApiRequest& request) {
+ApiResponse leaderboard(const ApiParts& parts, const ApiRequest& request) {
   auto limit = parse_int(request.query_value("limit")).value_or(20);
   if (limit < 1 || limit > 1000) return ApiResponse::error(400, "bad_request", "limit is 1–1000");
   json rows = json::array();
   int rank = 0;
-  for (const auto& row : hub.graduation().leaderboard(static_cast<std::size_t>(limit))) {
+  for (const auto& row : parts.graduation.leaderboard(static_cast<std::size_t>(limit))) {
     rows.push_back({{"rank", ++rank},
                     {"user_id", row.user},
                     {"name", row.name},
@@ -188,9 +189,9 @@ ApiResponse leaderboard(app::Hub& hub, const ApiRequest& request) {
   return ApiResponse::json(200, {{"leaderboard", std::move(rows)}});
 }
 
-ApiResponse roster(app::Hub& hub) {
+ApiResponse roster(const ApiParts& parts) {
   json people = json::array();
-  for (const auto& [id, e] : hub.graduation().roster()) people.push_back(person(e));
+  for (const auto& [id, e] : parts.graduation.roster()) people.push_back(person(e));
   return ApiResponse::json(200, {{"roster", std::move(people)}});
 }
 
@@ -208,10 +209,10 @@ ApiResponse roster_error(const Error& error) {
   }
 }
 
-ApiResponse reissue_code(app::Hub& hub, const ApiRequest& request) {
+ApiResponse reissue_code(const ApiParts& parts, const ApiRequest& request) {
   auto id = parse_int(request.param("id"));
   if (!id) return ApiResponse::error(404, "not_on_roster", "no such graduate on the roster");
-  auto reissued = hub.graduation().reissue_code(*id);
+  auto reissued = parts.graduation.reissue_code(*id);
   if (!reissued) return roster_error(reissued.error());
   return ApiResponse::json(200, {{"roster_id", reissued->roster_id},
                                  {"name", reissued->name},
@@ -220,14 +221,14 @@ ApiResponse reissue_code(app::Hub& hub, const ApiRequest& request) {
                                  {"already_joined", reissued->joined}});
 }
 
-ApiResponse host_check_in(app::Hub& hub, const ApiRequest& request) {
+ApiResponse host_check_in(const ApiParts& parts, const ApiRequest& request) {
   auto id = parse_int(request.param("id"));
   if (!id) return ApiResponse::error(404, "not_on_roster", "no such graduate on the roster");
-  auto done = hub.graduation().check_in_roster(*id, hub.now_ms());
+  auto done = parts.graduation.check_in_roster(*id, parts.hub.now_ms());
   if (!done) return roster_error(done.error());
   if (!done->already) {
     // If they are online, their HUD and their cap and gown change now, not at their next move.
-    hub.graduation_changed(done->user);
+    parts.hub.graduation_changed(done->user);
   }
   return ApiResponse::json(200, {{"roster_id", done->roster_id},
                                  {"name", done->name},
@@ -237,24 +238,25 @@ ApiResponse host_check_in(app::Hub& hub, const ApiRequest& request) {
 
 }  // namespace
 
-void register_graduation_routes(Router& router, app::Hub& hub) {
+void register_graduation_routes(Router& router, const ApiParts& parts) {
   auto route = [&](const char* method, const char* path, auto handler) {
     router.add(method, path, Access::host,
-               [&hub, handler](const ApiRequest& request) { return handler(hub, request); });
+               [parts, handler](const ApiRequest& request) { return handler(parts, request); });
   };
   route("POST", "/api/roster", import_roster);
-  route("GET", "/api/roster", [](app::Hub& h, const ApiRequest&) { return roster(h); });
+  route("GET", "/api/roster", [](const ApiParts& p, const ApiRequest&) { return roster(p); });
   route("POST", "/api/roster/{id}/code", reissue_code);
   route("POST", "/api/roster/{id}/check-in", host_check_in);
-  route("GET", "/api/graduation/counts", [](app::Hub& h, const ApiRequest&) { return counts(h); });
+  route("GET", "/api/graduation/counts",
+        [](const ApiParts& p, const ApiRequest&) { return counts(p); });
   route("GET", "/api/graduation/palette",
-        [](app::Hub& h, const ApiRequest&) { return palette(h); });
+        [](const ApiParts& p, const ApiRequest&) { return palette(p); });
   route("PUT", "/api/graduation/palette", set_palette);
   route("POST", "/api/raffle", create_raffle);
   route("POST", "/api/raffle/{id}/draw", draw);
   route("GET", "/api/raffle/{id}/audit", audit);
-  route("GET", "/api/graduation/results.csv", [](app::Hub& h, const ApiRequest&) {
-    return ApiResponse::text(200, h.graduation().results_csv(), "text/csv; charset=utf-8");
+  route("GET", "/api/graduation/results.csv", [](const ApiParts& p, const ApiRequest&) {
+    return ApiResponse::text(200, p.graduation.results_csv(), "text/csv; charset=utf-8");
   });
   route("GET", "/api/graduation/leaderboard", leaderboard);
 }

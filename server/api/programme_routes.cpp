@@ -20,6 +20,7 @@
 
 #include "api/body.hpp"
 #include "api/routes.hpp"
+#include "app/config.hpp"
 #include "app/hub.hpp"
 #include "app/programme_service.hpp"
 #include "programme/export.hpp"
@@ -34,8 +35,8 @@ using namespace moim::programme;
 
 constexpr Millis kDay = 86'400'000;
 
-TimeZone zone_of(app::Hub& hub) {
-  return find_time_zone(hub.config().time_zone).value_or(seoul());
+TimeZone zone_of(const ApiParts& parts) {
+  return find_time_zone(parts.config.time_zone).value_or(seoul());
 }
 
 // A time from JSON (number of ms, or text) or a query value.
@@ -106,9 +107,9 @@ std::optional<ApiResponse> apply(Talk& talk, const json& body, const TimeZone& z
   return std::nullopt;
 }
 
-ApiResponse list_talks(app::Hub& hub, const ApiRequest& request) {
-  const auto zone = zone_of(hub);
-  const auto now = hub.now_ms();
+ApiResponse list_talks(const ApiParts& parts, const ApiRequest& request) {
+  const auto zone = zone_of(parts);
+  const auto now = parts.hub.now_ms();
   Millis from = now - kDay;
   Millis to = 0;
   if (auto q = request.query_value("from"); !q.empty()) {
@@ -122,64 +123,64 @@ ApiResponse list_talks(app::Hub& hub, const ApiRequest& request) {
     if (!ms || *ms <= from) return bad("to must be a time after from");
     to = *ms;
   }
-  auto talks = hub.store().programme().list_talks(from, to);
+  auto talks = parts.store.programme().list_talks(from, to);
   if (!talks) return ApiResponse::from(talks.error());
   json out = json::array();
   for (const auto& t : *talks) out.push_back(talk_json(t, zone));
   return ApiResponse::json(200, {{"talks", std::move(out)}, {"time_zone", zone.name}});
 }
 
-ApiResponse create_talk(app::Hub& hub, const ApiRequest& request) {
-  const auto zone = zone_of(hub);
+ApiResponse create_talk(const ApiParts& parts, const ApiRequest& request) {
+  const auto zone = zone_of(parts);
   const auto body = json_body(request);
   if (!body) return ApiResponse::from(body.error());
   Talk talk;
   if (auto refused = apply(talk, *body, zone)) return *refused;
-  if (!hub.room(talk.room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
-  talk.created_at_ms = talk.updated_at_ms = hub.now_ms();
-  auto created = hub.store().programme().create_talk(std::move(talk));
+  if (!parts.hub.room(talk.room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
+  talk.created_at_ms = talk.updated_at_ms = parts.hub.now_ms();
+  auto created = parts.store.programme().create_talk(std::move(talk));
   if (!created) return ApiResponse::from(created.error());
   return ApiResponse::json(201, talk_json(*created, zone));
 }
 
-ApiResponse get_talk(app::Hub& hub, const ApiRequest& request) {
+ApiResponse get_talk(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("talk ids are positive numbers");
-  auto talk = hub.store().programme().find_talk(*id);
+  auto talk = parts.store.programme().find_talk(*id);
   if (!talk) return ApiResponse::from(talk.error());
-  return ApiResponse::json(200, talk_json(*talk, zone_of(hub)));
+  return ApiResponse::json(200, talk_json(*talk, zone_of(parts)));
 }
 
-ApiResponse update_talk(app::Hub& hub, const ApiRequest& request) {
+ApiResponse update_talk(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("talk ids are positive numbers");
-  auto& store = hub.store().programme();
+  auto& store = parts.store.programme();
   auto talk = store.find_talk(*id);
   if (!talk) return ApiResponse::from(talk.error());
   const auto body = json_body(request);
   if (!body) return ApiResponse::from(body.error());
-  const auto zone = zone_of(hub);
+  const auto zone = zone_of(parts);
   if (auto refused = apply(*talk, *body, zone)) return *refused;
-  if (!hub.room(talk->room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
-  talk->updated_at_ms = hub.now_ms();
+  if (!parts.hub.room(talk->room)) return ApiResponse::from({Errc::no_such_room, "no such room"});
+  talk->updated_at_ms = parts.hub.now_ms();
   auto updated = store.update_talk(std::move(*talk));
   if (!updated) return ApiResponse::from(updated.error());
   return ApiResponse::json(200, talk_json(*updated, zone));
 }
 
-ApiResponse delete_talk(app::Hub& hub, const ApiRequest& request) {
+ApiResponse delete_talk(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("talk ids are positive numbers");
-  if (auto done = hub.store().programme().delete_talk(*id); !done) {
+  if (auto done = parts.store.programme().delete_talk(*id); !done) {
     return ApiResponse::from(done.error());
   }
   return ApiResponse::json(200, {{"deleted", *id}});
 }
 
-ApiResponse questions(app::Hub& hub, const ApiRequest& request) {
+ApiResponse questions(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("talk ids are positive numbers");
-  auto list = hub.store().programme().questions(*id, 0);
+  auto list = parts.store.programme().questions(*id, 0);
   if (!list) return ApiResponse::from(list.error());
   json out = json::array();
   for (const auto& q : *list) {
@@ -193,10 +194,10 @@ ApiResponse questions(app::Hub& hub, const ApiRequest& request) {
   return ApiResponse::json(200, {{"talk_id", *id}, {"questions", std::move(out)}});
 }
 
-ApiResponse notes(app::Hub& hub, const ApiRequest& request) {
+ApiResponse notes(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("talk ids are positive numbers");
-  auto& store = hub.store().programme();
+  auto& store = parts.store.programme();
   if (request.method == "GET" || request.method == "HEAD") {
     auto talk = store.find_talk(*id);
     if (!talk) return ApiResponse::from(talk.error());
@@ -210,20 +211,20 @@ ApiResponse notes(app::Hub& hub, const ApiRequest& request) {
   return ApiResponse::json(200, {{"talk_id", *id}, {"notes", talk->notes}});
 }
 
-ApiResponse ics(app::Hub& hub) {
-  const auto now = hub.now_ms();
+ApiResponse ics(const ApiParts& parts) {
+  const auto now = parts.hub.now_ms();
   // A calendar keeps what it has already seen; a quarter back and a year ahead is plenty.
-  auto talks = hub.store().programme().list_talks(now - 90 * kDay, now + 365 * kDay);
+  auto talks = parts.store.programme().list_talks(now - 90 * kDay, now + 365 * kDay);
   if (!talks) return ApiResponse::from(talks.error());
   auto response =
-      ApiResponse::text(200, render_ical(*talks, now, hub.config().server_name, zone_of(hub)),
+      ApiResponse::text(200, render_ical(*talks, now, parts.config.server_name, zone_of(parts)),
                         "text/calendar; charset=utf-8");
   response.headers.emplace_back("Content-Disposition", "inline; filename=\"moim.ics\"");
   return response;
 }
 
-ApiResponse study_groups(app::Hub& hub) {
-  auto& store = hub.store().programme();
+ApiResponse study_groups(const ApiParts& parts) {
+  auto& store = parts.store.programme();
   // Every group: the host API is for the people running the event, and --max-groups bounds it.
   auto groups = store.list_groups(0, std::numeric_limits<std::size_t>::max());
   if (!groups) return ApiResponse::from(groups.error());
@@ -242,11 +243,11 @@ ApiResponse study_groups(app::Hub& hub) {
   return ApiResponse::json(200, {{"study_groups", std::move(out)}});
 }
 
-ApiResponse remove_question(app::Hub& hub, const ApiRequest& request) {
+ApiResponse remove_question(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   auto question = parse_int(request.param("qid"));
   if (!id || !question || *question <= 0) return bad("talk and question ids are positive numbers");
-  if (auto done = hub.store().programme().remove_question(*id, *question); !done) {
+  if (auto done = parts.store.programme().remove_question(*id, *question); !done) {
     return ApiResponse::from(done.error());
   }
   return ApiResponse::json(200, {{"deleted", *question}, {"talk_id", *id}});
@@ -261,14 +262,14 @@ ApiResponse remove_study_group(app::ProgrammeService& programme, const ApiReques
   return ApiResponse::json(200, {{"deleted", *id}});
 }
 
-ApiResponse attendance_csv(app::Hub& hub, const ApiRequest& request) {
+ApiResponse attendance_csv(const ApiParts& parts, const ApiRequest& request) {
   auto id = id_param(request);
   if (!id) return bad("group ids are positive numbers");
-  auto& store = hub.store().programme();
+  auto& store = parts.store.programme();
   auto group = store.find_group(*id);
   if (!group) return ApiResponse::from(group.error());
-  const auto zone = zone_of(hub);
-  const auto now = hub.now_ms();
+  const auto zone = zone_of(parts);
+  const auto now = parts.hub.now_ms();
   Millis from = std::max(group->created_at_ms, now - 28 * kDay);
   Millis to = now;
   if (auto q = request.query_value("from"); !q.empty()) {
@@ -310,10 +311,10 @@ ApiResponse attendance_csv(app::Hub& hub, const ApiRequest& request) {
 
 }  // namespace
 
-void register_programme_routes(Router& router, app::Hub& hub, app::ProgrammeService& programme) {
+void register_programme_routes(Router& router, const ApiParts& parts) {
   auto route = [&](std::string method, std::string path, Access access, auto handler) {
     router.add(std::move(method), std::move(path), access,
-               [&hub, handler](const ApiRequest& request) { return handler(hub, request); });
+               [parts, handler](const ApiRequest& request) { return handler(parts, request); });
   };
   route("GET", "/api/talks", Access::host, list_talks);
   route("POST", "/api/talks", Access::host, create_talk);
@@ -326,12 +327,13 @@ void register_programme_routes(Router& router, app::Hub& hub, app::ProgrammeServ
   route("PUT", "/api/talks/{id}/notes", Access::host, notes);
   route("POST", "/api/talks/{id}/notes", Access::host, notes);
   route("GET", "/api/talks.ics", Access::open,
-        [](app::Hub& h, const ApiRequest&) { return ics(h); });
+        [](const ApiParts& p, const ApiRequest&) { return ics(p); });
   route("GET", "/api/study-groups", Access::host,
-        [](app::Hub& h, const ApiRequest&) { return study_groups(h); });
-  router.add(
-      "DELETE", "/api/study-groups/{id}", Access::host,
-      [&programme](const ApiRequest& request) { return remove_study_group(programme, request); });
+        [](const ApiParts& p, const ApiRequest&) { return study_groups(p); });
+  router.add("DELETE", "/api/study-groups/{id}", Access::host,
+             [&programme = parts.programme](const ApiRequest& request) {
+               return remove_study_group(programme, request);
+             });
   route("GET", "/api/study-groups/{id}/attendance.csv", Access::host, attendance_csv);
 }
 

@@ -2,10 +2,10 @@
 
 namespace moim::api {
 
-void register_routes(Router& router, app::Hub& hub, app::ProgrammeService& programme) {
-  register_core_routes(router, hub);
-  register_programme_routes(router, hub, programme);
-  register_graduation_routes(router, hub);
+void register_routes(Router& router, const ApiParts& parts) {
+  register_core_routes(router, parts);
+  register_programme_routes(router, parts);
+  register_graduation_routes(router, parts);
 }
 
 }  // namespace moim::api

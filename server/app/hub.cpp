@@ -23,6 +23,7 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts)
     : config_(std::move(config)),
       store_(parts.store),
       metrics_(parts.metrics),
+      directory_(parts.directory),
       address_limits_(config_.address_limits),
       io_(io),
       gate_(parts.gate),
@@ -39,7 +40,8 @@ Hub::Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts)
 
 std::shared_ptr<RoomHost> Hub::make_room(std::string id, std::shared_ptr<const world::Map> map) {
   auto features = features_.make(id, map->features());
-  return std::make_shared<RoomHost>(io_.get_executor(), std::move(id), std::move(map), *this,
+  RoomHostParts parts{config_, store_, metrics_, encoder_, directory_, resumes_};
+  return std::make_shared<RoomHost>(io_.get_executor(), std::move(id), std::move(map), *this, parts,
                                     std::move(features));
 }
 

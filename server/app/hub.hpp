@@ -1,7 +1,8 @@
 #pragma once
-// The server-wide owner: rooms by id, who is online, resume tokens, moderation. Sessions ask it
-// to authenticate and to put them in a room; room hosts ask it to route what crosses rooms
-// (portals, direct messages). It holds no room state itself.
+// The server-wide owner of rooms by id, resume tokens and moderation; it signs people in to the
+// Directory of who is online. Sessions ask it to authenticate and to put them in a room; room
+// hosts ask it to route what crosses rooms (portals, direct messages). It holds no room state
+// itself.
 #include <boost/asio/io_context.hpp>
 #include <map>
 #include <memory>
@@ -22,8 +23,10 @@ namespace moim::app {
 
 enum class Moderation { mute, unmute, kick, ban };
 
-// What the hub works with, built by whoever starts the server (app/server.cpp) or a test. Each
-// outlives the hub.
+// What the hub works with, built by whoever starts the server (boot/server.cpp) or a test. Each
+// outlives the hub. Whoever builds them hands them to the other services too (a room host, the
+// programme service, the API routes each get their own parts struct): only the WebSocket
+// sessions still ask the hub for some (see below).
 struct HubParts {
   store::Store& store;
   const world::MapSet& maps;  // one room per map, opened at once
@@ -32,19 +35,22 @@ struct HubParts {
   graduation::Service& graduation;
   const FeatureRegistry& features;  // what a map's "features" property may name
   RoomGate& gate;                   // rooms opened on demand (study groups'), who may enter
+  Directory& directory;             // who is online and where; the programme service reads it
 };
 
 class Hub {
  public:
   Hub(boost::asio::io_context& io, ServerConfig config, HubParts parts);
 
+  // For the WebSocket sessions (net/), which are handed the hub alone: their settings, counters,
+  // the directory they sign out of, the encoder they answer with, and the per-address budgets
+  // they draw on. Everything else gets these from whoever builds it, not from the hub.
   const ServerConfig& config() const { return config_; }
-  store::Store& store() { return store_; }
   Metrics& metrics() { return metrics_; }
   Directory& directory() { return directory_; }
-  ResumeRegistry& resumes() { return resumes_; }
   const Encoder& encoder() const { return encoder_; }
   AddressLimits& address_limits() { return address_limits_; }
+
   std::int64_t now_ms() const;
   // A room by id. A room the gate says is an instance of a map (a study group's "study-<id>")
   // is opened on first use.
@@ -53,7 +59,6 @@ class Hub {
   Status check_enter(const Identity& who, std::string_view room) {
     return gate_.check_enter(who, room);
   }
-  graduation::Service& graduation() { return graduation_; }
 
   // --- for sessions -------------------------------------------------------------------------
   // Checks the name and the invite (or --dev) and returns who this is, under the name they are
@@ -107,7 +112,7 @@ class Hub {
   ServerConfig config_;
   store::Store& store_;
   Metrics& metrics_;
-  Directory directory_;
+  Directory& directory_;
   ResumeRegistry resumes_;
   AddressLimits address_limits_;
   boost::asio::io_context& io_;

@@ -57,7 +57,7 @@ ProgrammeService::Reply ProgrammeService::list_talks(const Identity& who, std::u
   if (!talks) return error(rid, talks.error());
   ev::TalkList list;
   list.server_time_ms = now;
-  const auto& encoder = hub_.encoder();
+  const auto& encoder = encoder_;
   list.next_offset = fill_page(
       *talks, m.offset, m.limit, list.talks, [&](const Talk& t) { return talk_view(who, t); },
       [&](const ev::Talk& t) { return encoder.entry_size(t); });
@@ -117,7 +117,7 @@ ProgrammeService::Reply ProgrammeService::list_questions(const Identity& who, st
   ev::QuestionList list;
   list.talk = m.talk;
   list.total = static_cast<std::uint32_t>(questions->size());
-  const auto& encoder = hub_.encoder();
+  const auto& encoder = encoder_;
   list.next_offset = fill_page(
       *questions, m.offset, m.limit, list.questions, [](const Question& q) { return q; },
       [&](const Question& q) { return encoder.entry_size(q); });
@@ -146,7 +146,7 @@ ProgrammeService::Reply ProgrammeService::cancel_seat(const Identity& who, std::
   if (!promoted) return error(rid, promoted.error());
   if (*promoted != 0) {
     // Tell the person who moved up, if they are online.
-    if (auto entry = hub_.directory().find(*promoted)) {
+    if (auto entry = directory_.find(*promoted)) {
       entry->link->deliver(
           reply(0, ev::Seat{id, SeatBooking{*promoted, SeatStatus::confirmed, 0}}));
     }
@@ -200,7 +200,7 @@ ProgrammeService::Reply ProgrammeService::next_hand(const Identity& who, const L
 ProgrammeService::Reply ProgrammeService::give_stage(const Identity& who, const Link& link,
                                                      std::uint32_t rid, const req::GiveStage& m) {
   if (auto host = check_host(who.role); !host) return error(rid, host.error());
-  auto target = hub_.directory().find(m.speaker);
+  auto target = directory_.find(m.speaker);
   if (!target) return error(rid, {Errc::no_such_user, "that person is not online"});
   auto talk = store_.find_talk(m.talk);
   if (!talk) return error(rid, talk.error());

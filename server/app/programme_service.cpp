@@ -38,23 +38,29 @@ Result<Schedule> schedule_from(const req::ScheduleDraft& in, const std::string& 
 
 }  // namespace
 
-ProgrammeService::ProgrammeService(asio::io_context& io, Hub& hub, ProgrammeStore& store)
-    : io_(io), hub_(hub), store_(store), reminder_timer_(asio::make_strand(io)) {}
+ProgrammeService::ProgrammeService(asio::io_context& io, Hub& hub, ProgrammeParts parts)
+    : io_(io),
+      hub_(hub),
+      store_(parts.store),
+      directory_(parts.directory),
+      encoder_(parts.encoder),
+      config_(parts.config),
+      reminder_timer_(asio::make_strand(io)) {}
 
 std::int64_t ProgrammeService::now_ms() const {
   return hub_.now_ms();
 }
 
 SharedBytes ProgrammeService::error(std::uint32_t rid, const Error& e) const {
-  return hub_.encoder().error(rid, e);
+  return encoder_.error(rid, e);
 }
 
 SharedBytes ProgrammeService::ack(std::uint32_t rid) const {
-  return hub_.encoder().ack(rid);
+  return encoder_.ack(rid);
 }
 
 SharedBytes ProgrammeService::reply(std::uint32_t rid, const ProgrammeEvent& event) const {
-  return hub_.encoder().programme(rid, event);
+  return encoder_.programme(rid, event);
 }
 
 void ProgrammeService::handle(const Identity& who, const Link& link, std::uint32_t rid,
@@ -104,12 +110,12 @@ ev::Group ProgrammeService::group_view(const Identity& who, const StudyGroup& g)
 }
 
 Quota ProgrammeService::group_quota(const Identity& who) const {
-  const auto& limits = hub_.config().programme_limits;
+  const auto& limits = config_.programme_limits;
   return {who.role == store::Role::attendee ? limits.groups_per_person : 0, limits.groups_total};
 }
 
 Quota ProgrammeService::question_quota(const Identity& who) const {
-  const auto& limits = hub_.config().programme_limits;
+  const auto& limits = config_.programme_limits;
   return {who.role == store::Role::attendee ? limits.questions_per_person : 0,
           limits.questions_per_session};
 }
@@ -118,7 +124,7 @@ Quota ProgrammeService::question_quota(const Identity& who) const {
 ProgrammeService::Reply ProgrammeService::create_group(const Identity& who, std::uint32_t rid,
                                                        const req::CreateGroup& m) {
   if (!m.kind) return error(rid, {Errc::bad_request, "unknown kind of study group"});
-  auto schedule = schedule_from(m.schedule, hub_.config().time_zone);
+  auto schedule = schedule_from(m.schedule, config_.time_zone);
   if (!schedule) return error(rid, schedule.error());
   StudyGroup g;
   g.topic = m.topic;
@@ -169,7 +175,7 @@ ProgrammeService::Reply ProgrammeService::list_groups(const Identity& who, std::
       const bool member = std::find(mine->begin(), mine->end(), g.id) != mine->end();
       if ((!m.mine || member) && matches(g, m.query)) {
         ev::Group entry{g, member, now};
-        const auto size = hub_.encoder().entry_size(entry);
+        const auto size = encoder_.entry_size(entry);
         if (!list.groups.empty() && bytes + size > kMaxPageBytes) {
           more = true;
           break;
@@ -228,7 +234,7 @@ Status ProgrammeService::remove_group(GroupId id) {
 void ProgrammeService::move_out(GroupId id, const StudyGroup* group, const std::string& why) {
   const auto room_id = room_of(id);
   std::shared_ptr<RoomHost> room;
-  for (const auto& entry : hub_.directory().list(std::numeric_limits<std::size_t>::max())) {
+  for (const auto& entry : directory_.list(std::numeric_limits<std::size_t>::max())) {
     if (entry.room != room_id) continue;
     if (group != nullptr) {
       auto member = store_.is_member(id, entry.who.id);
@@ -238,7 +244,7 @@ void ProgrammeService::move_out(GroupId id, const StudyGroup* group, const std::
     if (!room) return;  // never opened: nobody can be in it
     entry.link->deliver(reply(0, ev::Notice{why}));
     // As a portal would: the lobby answers with RoomEntered.
-    room->transfer(entry.who.id, hub_.config().lobby, 0);
+    room->transfer(entry.who.id, config_.lobby, 0);
   }
 }
 
@@ -294,7 +300,7 @@ ProgrammeService::Reply ProgrammeService::enter_room(const Identity& who, const 
                                                      std::uint32_t rid, const std::string& room) {
   if (auto allowed = hub_.check_enter(who, room); !allowed) return error(rid, allowed.error());
   if (!hub_.room(room)) return error(rid, {Errc::no_such_room, "no room called '" + room + "'"});
-  auto here = hub_.directory().find(who.id);
+  auto here = directory_.find(who.id);
   auto current = here ? hub_.room(here->room) : nullptr;
   if (!current) return error(rid, {Errc::not_joined, "between rooms; try again"});
   if (here->room == room) return ack(rid);
@@ -341,7 +347,7 @@ void ProgrammeService::send_due_reminders() {
     const auto bytes = reply(0, ev::SessionReminder{talk});
     int sent = 0;
     for (auto user : *people) {
-      if (auto entry = hub_.directory().find(user)) {
+      if (auto entry = directory_.find(user)) {
         entry->link->deliver(bytes);
         ++sent;
       }

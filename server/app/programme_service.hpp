@@ -2,9 +2,10 @@
 // Study rooms and the tech-talk hall in the running server: turns programme requests from
 // sessions (domain values: app/programme_requests.hpp) into store calls checked against the
 // sender's role and membership, and answers and pushes what others must see (focus timers,
-// reminders) through the hub's Encoder. Rules live in programme/ (plain C++); this is the wiring.
-// What happens inside a room is a room feature's: attendance (features/study_group_feature.hpp)
-// and the hall's hands and stage (features/stage_feature.hpp, which the hall requests go to).
+// reminders) through the Encoder it is given. Rules live in programme/ (plain C++); this is the
+// wiring. What happens inside a room is a room feature's: attendance
+// (features/study_group_feature.hpp) and the hall's hands and stage (features/stage_feature.hpp,
+// which the hall requests go to).
 //
 // Threads: called from any session strand. The store is thread-safe; pushes go through room
 // hosts (their strands) or session links.
@@ -13,6 +14,9 @@
 #include <chrono>
 #include <memory>
 
+#include "app/config.hpp"
+#include "app/directory.hpp"
+#include "app/encoder.hpp"
 #include "app/identity.hpp"
 #include "app/programme_events.hpp"
 #include "app/programme_requests.hpp"
@@ -24,11 +28,21 @@ namespace moim::app {
 class Hub;
 class RoomHost;
 
+// What the service works with besides the hub, handed over by whoever starts the server
+// (boot/server.cpp). Each outlives the service.
+struct ProgrammeParts {
+  programme::ProgrammeStore& store;
+  Directory& directory;        // where people are: reminders, moves, the stage's speaker
+  const Encoder& encoder;      // how answers and pushes become bytes
+  const ServerConfig& config;  // per-person limits, the default time zone, the lobby
+};
+
 class ProgrammeService {
  public:
   using Link = std::shared_ptr<app::SessionLink>;
 
-  ProgrammeService(boost::asio::io_context& io, Hub& hub, programme::ProgrammeStore& store);
+  // `hub` opens rooms and says who may enter them.
+  ProgrammeService(boost::asio::io_context& io, Hub& hub, ProgrammeParts parts);
 
   programme::ProgrammeStore& store() { return store_; }
   // Looks for sessions that have started every `period` and reminds who RSVP'd.
@@ -111,6 +125,9 @@ class ProgrammeService {
   boost::asio::io_context& io_;
   Hub& hub_;
   programme::ProgrammeStore& store_;
+  Directory& directory_;
+  const Encoder& encoder_;
+  const ServerConfig& config_;
   boost::asio::steady_timer reminder_timer_;
   std::chrono::milliseconds reminder_period_{5000};
   bool running_ = false;

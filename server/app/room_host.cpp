@@ -32,19 +32,21 @@ bool hand_to_features(const std::vector<std::unique_ptr<RoomFeature>>& features,
 }  // namespace
 
 RoomHost::RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map,
-                   Hub& hub, std::vector<std::unique_ptr<RoomFeature>> features)
+                   Hub& hub, RoomHostParts parts,
+                   std::vector<std::unique_ptr<RoomFeature>> features)
     : id_(id),
       hub_(hub),
+      parts_(parts),
       strand_(asio::make_strand(executor)),
       flush_timer_(strand_),
       hold_timer_(strand_),
-      room_(std::move(id), std::move(map), hub.config().room, hub.store(), *this),
+      room_(std::move(id), std::move(map), parts.config.room, parts.archive, *this),
       features_(std::move(features)) {
   for (const auto& feature : features_) feature_tags_.push_back(feature->tag());
 }
 
 const Encoder& RoomHost::encoder() const {
-  return hub_.encoder();
+  return parts_.encoder;
 }
 
 std::int64_t RoomHost::now_ms() const {
@@ -68,7 +70,7 @@ void RoomHost::feature_request(const Identity& who, std::uint32_t request_id,
     if (!room_.contains(who.id)) return;  // left meanwhile: nobody to answer
     if (hand_to_features(features_, *this, who, request_id, request)) return;
     send_to(who.id,
-            hub_.encoder().error(request_id, {Errc::bad_request, "this room does not offer that"}));
+            parts_.encoder.error(request_id, {Errc::bad_request, "this room does not offer that"}));
   });
 }
 
@@ -96,23 +98,26 @@ void RoomHost::admit(std::shared_ptr<app::SessionLink> link, room::Arrival arriv
   on_strand([this, link = std::move(link), arrival = std::move(arrival), request_id]() mutable {
     const auto id = arrival.avatar.id;
     if (!link->attach(shared_from_this())) {
-      return hub_.directory().sign_out(id, link.get());  // the connection is gone already
+      return parts_.directory.sign_out(id, link.get());  // the connection is gone already
     }
     // Resuming onto their own held avatar: the same person stays, nobody saw them leave.
     const bool returning = arrival.kind == room::ArrivalKind::resume && room_.held(id);
     if (!returning && room_.held(id)) {
       // A join that overtook the hold (the Hub found nothing parked yet): the same clean-up.
-      hub_.resumes().take_person(id);
+      parts_.resumes.take_person(id);
       room_.leave(id, room::LeaveReason::replaced);
       tell_presence(id, false);
     }
     links_[id] = link;  // the snapshot is sent through it
+    // The directory names this room before the snapshot leaves: a client that acts on its
+    // snapshot at once (a host checks them in over the API) must find them here. A refusal
+    // puts them back in their old room or signs them out, which corrects it.
+    parts_.directory.set_room(id, id_);
     auto admitted = room_.admit(arrival, request_id);
     if (!admitted) {
       links_.erase(id);
       return hub_.refused(std::move(link), arrival, request_id, admitted.error(), id_);
     }
-    hub_.directory().set_room(id, id_);
     if (!returning) tell_presence(id, true);
   });
 }
@@ -172,11 +177,11 @@ void RoomHost::transfer(store::UserId id, std::string target_room, std::uint32_t
 
 void RoomHost::hold(store::UserId id, const app::SessionLink& link) {
   const auto now = hub_.now_ms();
-  const auto until = now + std::chrono::milliseconds(hub_.config().resume_grace).count();
+  const auto until = now + std::chrono::milliseconds(parts_.config.resume_grace).count();
   auto avatar = room_.hold(id, until);
   if (!avatar) return;
   Parked parked{Identity{id, avatar->name, avatar->role}, id_, *avatar, until};
-  hub_.resumes().park(link.resume_token(), std::move(parked), now);
+  parts_.resumes.park(link.resume_token(), std::move(parked), now);
   arm_hold_timer();
 }
 
@@ -213,7 +218,7 @@ void RoomHost::chat(store::UserId id, std::uint32_t request_id, room::ChatIntent
 void RoomHost::set_presence(store::UserId id, std::uint32_t request_id, room::Presence presence) {
   on_strand([this, id, request_id, presence] {
     room_.set_presence(id, request_id, presence);
-    hub_.directory().set_presence(id, presence);
+    parts_.directory.set_presence(id, presence);
   });
 }
 
@@ -250,7 +255,7 @@ void RoomHost::after_input() {
 }
 
 Clock::duration RoomHost::flush_interval() const {
-  const auto& config = hub_.config();
+  const auto& config = parts_.config;
   const auto budget =
       std::chrono::duration<double>(static_cast<double>(last_fanout_) / config.fanout_per_second);
   return std::max<Clock::duration>(config.flush_min,
@@ -269,8 +274,8 @@ void RoomHost::run_flush() {
     for (auto& feature : features_) feature->flush(*this);
   }
   last_fanout_ = fanout_;
-  hub_.metrics().flush_duration_seconds.observe(Clock::now() - start);
-  hub_.metrics().flush_cpu_seconds.observe(thread_cpu_seconds() - cpu_start);
+  parts_.metrics.flush_duration_seconds.observe(Clock::now() - start);
+  parts_.metrics.flush_cpu_seconds.observe(thread_cpu_seconds() - cpu_start);
 }
 
 void RoomHost::share(std::span<const store::UserId> recipients, const app::SharedBytes& bytes) {
@@ -287,12 +292,12 @@ void RoomHost::send_to(store::UserId id, const SharedBytes& bytes) {
 
 void RoomHost::frame(std::span<const store::UserId> recipients, const room::FrameView& frame) {
   if (recipients.empty()) return;
-  share(recipients, hub_.encoder().frame(frame));
+  share(recipients, parts_.encoder.frame(frame));
 }
 
 void RoomHost::chat(std::span<const store::UserId> recipients, const room::ChatView& chat) {
   if (recipients.empty()) return;
-  share(recipients, hub_.encoder().chat(chat));
+  share(recipients, parts_.encoder.chat(chat));
 }
 
 void RoomHost::direct_chat(store::UserId from, std::uint32_t request_id,
@@ -316,20 +321,20 @@ void RoomHost::snapshot(store::UserId to, std::uint32_t request_id, room::Arriva
       kind == room::ArrivalKind::portal ? std::string() : it->second->resume_token(),
       &snapshot,
       feature_tags_};
-  send_to(to, hub_.encoder().welcome(welcome));
+  send_to(to, parts_.encoder.welcome(welcome));
 }
 
 void RoomHost::move_rejected(store::UserId to, const room::MoveView& where, std::uint32_t seq,
                              const Error& why) {
-  send_to(to, hub_.encoder().move_refused(where, seq, why));
+  send_to(to, parts_.encoder.move_refused(where, seq, why));
 }
 
 void RoomHost::ack(store::UserId to, std::uint32_t request_id) {
-  if (request_id != 0) send_to(to, hub_.encoder().ack(request_id));
+  if (request_id != 0) send_to(to, parts_.encoder.ack(request_id));
 }
 
 void RoomHost::error(store::UserId to, std::uint32_t request_id, const Error& error) {
-  send_to(to, hub_.encoder().error(request_id, error));
+  send_to(to, parts_.encoder.error(request_id, error));
 }
 
 void RoomHost::portal(const room::AvatarView& avatar, std::int64_t muted_until_ms,

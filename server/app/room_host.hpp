@@ -1,7 +1,7 @@
 #pragma once
 // A Room on its own strand. Sessions call the public methods from any thread; each posts onto
 // the strand, where the Room is the only code that changes room state. As the Room's sink it
-// encodes each message once (through the hub's Encoder) and hands the same bytes to every
+// encodes each message once (through the Encoder it is given) and hands the same bytes to every
 // recipient's link.
 //
 // Flushes: the first input after a quiet spell schedules a flush `flush_interval()` after the
@@ -17,6 +17,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/config.hpp"
+#include "app/directory.hpp"
+#include "app/encoder.hpp"
+#include "app/metrics.hpp"
 #include "app/room_feature.hpp"
 #include "app/session_link.hpp"
 #include "room/room.hpp"
@@ -25,6 +29,17 @@ namespace moim::app {
 
 class Hub;
 
+// What a room host works with besides the hub, handed over by the hub that opens it. Each
+// outlives the room host.
+struct RoomHostParts {
+  const ServerConfig& config;  // the room's rules, flush pacing, the resume grace period
+  room::ChatArchive& archive;  // where the room keeps its chat history
+  Metrics& metrics;
+  const Encoder& encoder;   // how the room turns what it says into bytes
+  Directory& directory;     // where people are: the room says when they arrive
+  ResumeRegistry& resumes;  // dropped connections wait here for their owner to come back
+};
+
 class RoomHost : public std::enable_shared_from_this<RoomHost>,
                  private room::RoomSink,
                  private FeatureRoom {
@@ -32,8 +47,9 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
   using Executor = boost::asio::any_io_executor;
   using LocateReply = std::function<void(std::optional<room::AvatarView>)>;
 
+  // `hub` routes what leaves the room (portals, direct messages, refused arrivals).
   RoomHost(Executor executor, std::string id, std::shared_ptr<const world::Map> map, Hub& hub,
-           std::vector<std::unique_ptr<RoomFeature>> features = {});
+           RoomHostParts parts, std::vector<std::unique_ptr<RoomFeature>> features = {});
 
   const std::string& id() const override { return id_; }
   // What this room offers beyond walking and chat, as the snapshot lists it.
@@ -114,6 +130,7 @@ class RoomHost : public std::enable_shared_from_this<RoomHost>,
 
   std::string id_;
   Hub& hub_;
+  RoomHostParts parts_;
   boost::asio::strand<Executor> strand_;
   boost::asio::steady_timer flush_timer_;
   boost::asio::steady_timer hold_timer_;  // the end of the earliest resume grace period

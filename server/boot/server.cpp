@@ -53,12 +53,13 @@ Server::Server(ServerConfig config)
   features_.add("stage", features::stage_factory());
   // Voice in every room, as chat is: no map has to name it (docs/voice.md).
   features_.add_everywhere("voice", features::voice_factory(voice_mutes_, metrics_));
-  hub_ = std::make_unique<Hub>(
-      io_, config_,
-      HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_, *study_rooms_});
-  programme_ = std::make_unique<ProgrammeService>(io_, *hub_, store_->programme());
+  hub_ = std::make_unique<Hub>(io_, config_,
+                               HubParts{*store_, maps_, metrics_, encoder_, *graduation_, features_,
+                                        *study_rooms_, directory_});
+  programme_ = std::make_unique<ProgrammeService>(
+      io_, *hub_, ProgrammeParts{store_->programme(), directory_, encoder_, config_});
   api_ = std::make_unique<api::Router>(*store_);
-  api::register_routes(*api_, *hub_, *programme_);
+  api::register_routes(*api_, {*hub_, *store_, *graduation_, *programme_, config_});
   // Visits a crash left open are closed uncounted (see ProgrammeStore::close_open_visits).
   if (auto closed = store_->programme().close_open_visits(); !closed) {
     throw std::runtime_error("programme store: " + closed.error().message);
@@ -74,8 +75,9 @@ Server::~Server() {
 
 void Server::start() {
   const auto address = asio::ip::make_address(config_.bind_address);
-  listener_ = std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port},
-                                              *hub_, *programme_, *api_, tls_.get());
+  const net::HttpParts parts{*hub_, *programme_, *api_, config_, metrics_, tls_.get()};
+  listener_ =
+      std::make_shared<net::Listener>(io_, asio::ip::tcp::endpoint{address, config_.port}, parts);
   port_ = listener_->local_endpoint().port();
   listener_->run();
   programme_->start(config_.programme_tick);

@@ -10,6 +10,7 @@
 
 #include "api/router.hpp"
 #include "app/config.hpp"
+#include "app/directory.hpp"
 #include "app/hub.hpp"
 #include "app/metrics.hpp"
 #include "app/study_rooms.hpp"
@@ -42,6 +43,7 @@ class Server {
   void wait();
   std::uint16_t port() const { return port_; }
   Hub& hub() { return *hub_; }
+  store::Store& store() { return *store_; }
   // The host API (/api/...), with every route registered (api/routes.cpp).
   const api::Router& api() const { return *api_; }
   Metrics& metrics() { return metrics_; }
@@ -59,6 +61,7 @@ class Server {
   features::VoiceMutes voice_mutes_;  // whose voice hosts muted, in every room
   std::unique_ptr<graduation::Service> graduation_;
   std::unique_ptr<StudyRooms> study_rooms_;  // which study rooms exist, who may enter them
+  Directory directory_;                      // who is online and where
   std::unique_ptr<Hub> hub_;
   std::unique_ptr<api::Router> api_;
   std::unique_ptr<ProgrammeService> programme_;

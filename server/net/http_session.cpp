@@ -9,7 +9,8 @@
 
 #include "api/api.hpp"
 #include "api/router.hpp"
-#include "app/hub.hpp"
+#include "app/config.hpp"
+#include "app/metrics.hpp"
 #include "core/secret_hash.hpp"
 #include "net/ws_session.hpp"
 
@@ -79,42 +80,36 @@ bool metrics_allowed(const HttpRequest& request, const ServerConfig& config) {
   return !token.empty() && sha256_hex(token) == sha256_hex(config.metrics_token);
 }
 
-HttpResponse metrics(const HttpRequest& request, app::Hub& hub) {
-  if (!metrics_allowed(request, hub.config())) {
+HttpResponse metrics(const HttpRequest& request, const HttpParts& parts) {
+  if (!metrics_allowed(request, parts.config)) {
     auto response = text_response(request, http::status::unauthorized,
                                   "/metrics needs Authorization: Bearer <metrics token>\n");
     response.set(http::field::www_authenticate, "Bearer realm=\"moim metrics\"");
     return response;
   }
-  return text_response(request, http::status::ok, hub.metrics().render_prometheus(),
+  return text_response(request, http::status::ok, parts.metrics.render_prometheus(),
                        prometheus_content_type);
 }
 
 }  // namespace
 
-HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Router& api) {
+HttpResponse route_http(const HttpRequest& request, const HttpParts& parts) {
   const auto target = request.target();
-  if (target.starts_with("/api/")) return route_api(request, api);
+  if (target.starts_with("/api/")) return route_api(request, parts.api);
   if (request.method() != http::verb::get && request.method() != http::verb::head) {
     return text_response(request, http::status::method_not_allowed, "method not allowed\n");
   }
   if (target == "/healthz") return text_response(request, http::status::ok, "ok\n");
-  if (target == "/metrics") return metrics(request, hub);
+  if (target == "/metrics") return metrics(request, parts);
   return text_response(request, http::status::not_found, "not found\n");
 }
 
-HttpSession::HttpSession(asio::ip::tcp::socket&& socket, app::Hub& hub,
-                         app::ProgrammeService& programme, const api::Router& api,
-                         asio::ssl::context* tls)
-    : stream_(beast::tcp_stream(std::move(socket))),
-      hub_(hub),
-      programme_(programme),
-      api_(api),
-      tls_(tls) {}
+HttpSession::HttpSession(asio::ip::tcp::socket&& socket, const HttpParts& parts)
+    : stream_(beast::tcp_stream(std::move(socket))), parts_(parts) {}
 
 void HttpSession::run() {
   asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-    if (self->tls_) {
+    if (self->parts_.tls) {
       self->detect_tls();
     } else {
       self->read_request();
@@ -125,7 +120,7 @@ void HttpSession::run() {
 void HttpSession::detect_tls() {
   // The same deadline as a request: a client that connects and says nothing, or stalls in the
   // handshake, is dropped.
-  stream_.next_layer().expires_after(hub_.config().http_timeout);
+  stream_.next_layer().expires_after(parts_.config.http_timeout);
   beast::async_detect_ssl(
       stream_.next_layer(), buffer_,
       [self = shared_from_this()](error_code ec, bool is_tls) { self->on_detect(ec, is_tls); });
@@ -134,7 +129,7 @@ void HttpSession::detect_tls() {
 void HttpSession::on_detect(error_code ec, bool is_tls) {
   if (ec) return;
   if (!is_tls) return read_request();  // plain HTTP on a TLS port: answered 400 in on_read
-  stream_.start_tls(*tls_);
+  stream_.start_tls(*parts_.tls);
   // The bytes detect_ssl read are the start of the ClientHello: the handshake goes on from them.
   // (Beast 1.81 checks this handler against the unbuffered signature too, hence the default.)
   stream_.tls().async_handshake(asio::ssl::stream_base::server, buffer_.data(),
@@ -156,7 +151,7 @@ void HttpSession::read_request() {
   parser_.emplace();
   parser_->header_limit(kMaxHeaderBytes);
   parser_->body_limit(kMaxBodyBytes);
-  stream_.next_layer().expires_after(hub_.config().http_timeout);  // slow-loris requests end here
+  stream_.next_layer().expires_after(parts_.config.http_timeout);  // slow-loris requests end here
   http::async_read(
       stream_, buffer_, *parser_,
       [self = shared_from_this()](error_code ec, std::size_t bytes) { self->on_read(ec, bytes); });
@@ -183,7 +178,7 @@ void HttpSession::on_read(error_code ec, std::size_t) {
     return;
   }
   HttpRequest request = parser_->release();
-  if (tls_ && !stream_.is_tls()) {
+  if (parts_.tls && !stream_.is_tls()) {
     response_ = std::make_shared<HttpResponse>(text_response(
         request, http::status::bad_request, "this port speaks TLS: use https:// or wss://\n"));
     response_->keep_alive(false);
@@ -192,11 +187,12 @@ void HttpSession::on_read(error_code ec, std::size_t) {
       response_ = std::make_shared<HttpResponse>(
           text_response(request, http::status::not_found, "WebSocket endpoint is /ws\n"));
     } else {
-      std::make_shared<WsSession>(std::move(stream_), hub_, programme_)->run(std::move(request));
+      std::make_shared<WsSession>(std::move(stream_), parts_.hub, parts_.programme)
+          ->run(std::move(request));
       return;
     }
   } else {
-    response_ = std::make_shared<HttpResponse>(route_http(request, hub_, api_));
+    response_ = std::make_shared<HttpResponse>(route_http(request, parts_));
   }
   const bool keep_alive = response_->keep_alive();
   http::async_write(stream_, *response_,

@@ -18,6 +18,10 @@
 
 #include "moim/tls/stream.hpp"
 
+namespace moim {
+struct Metrics;
+struct ServerConfig;
+}  // namespace moim
 namespace moim::app {
 class Hub;
 class ProgrammeService;
@@ -31,15 +35,23 @@ namespace moim::net {
 using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
 using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
 
+// What the HTTP connections work with, handed down by the listener from whoever starts the
+// server (boot/server.cpp). Each outlives the listener and its sessions.
+struct HttpParts {
+  app::Hub& hub;                             // handed to the WebSocket sessions it starts
+  app::ProgrammeService& programme;          // likewise
+  const api::Router& api;                    // answers /api/...
+  const ServerConfig& config;                // request deadlines, the metrics token
+  Metrics& metrics;                          // what /metrics shows
+  boost::asio::ssl::context* tls = nullptr;  // null: plain HTTP and WebSocket only
+};
+
 // Answers one plain HTTP request (everything but the WebSocket upgrade).
-HttpResponse route_http(const HttpRequest& request, app::Hub& hub, const api::Router& api);
+HttpResponse route_http(const HttpRequest& request, const HttpParts& parts);
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  // `tls` null: plain HTTP and WebSocket only.
-  HttpSession(boost::asio::ip::tcp::socket&& socket, app::Hub& hub,
-              app::ProgrammeService& programme, const api::Router& api,
-              boost::asio::ssl::context* tls = nullptr);
+  HttpSession(boost::asio::ip::tcp::socket&& socket, const HttpParts& parts);
   void run();
 
  private:
@@ -53,10 +65,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   tls::Stream stream_;
   boost::beast::flat_buffer buffer_;
-  app::Hub& hub_;
-  app::ProgrammeService& programme_;  // handed to the WebSocket sessions it starts
-  const api::Router& api_;
-  boost::asio::ssl::context* tls_;
+  HttpParts parts_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::shared_ptr<HttpResponse> response_;
 };

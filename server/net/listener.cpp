@@ -11,16 +11,8 @@ namespace moim::net {
 namespace asio = boost::asio;
 using boost::system::error_code;
 
-Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, app::Hub& hub,
-                   app::ProgrammeService& programme, const api::Router& api,
-                   asio::ssl::context* tls)
-    : io_(io),
-      acceptor_(asio::make_strand(io)),
-      backoff_(acceptor_.get_executor()),
-      hub_(hub),
-      programme_(programme),
-      api_(api),
-      tls_(tls) {
+Listener::Listener(asio::io_context& io, asio::ip::tcp::endpoint endpoint, const HttpParts& parts)
+    : io_(io), acceptor_(asio::make_strand(io)), backoff_(acceptor_.get_executor()), parts_(parts) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -59,7 +51,7 @@ void Listener::on_accept(error_code ec, asio::ip::tcp::socket socket) {
     return;
   }
   socket.set_option(asio::ip::tcp::no_delay(true), ec);
-  std::make_shared<HttpSession>(std::move(socket), hub_, programme_, api_, tls_)->run();
+  std::make_shared<HttpSession>(std::move(socket), parts_)->run();
   accept_next();
 }
 

@@ -6,24 +6,17 @@
 #include <boost/asio/steady_timer.hpp>
 #include <memory>
 
-namespace moim::app {
-class Hub;
-class ProgrammeService;
-}  // namespace moim::app
-namespace moim::api {
-class Router;
-}
+#include "net/http_session.hpp"
 
 namespace moim::net {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   // Binds and listens; throws boost::system::system_error if the address is unusable. With a
-  // `tls` context every connection must speak TLS (it outlives the listener and its sessions).
-  // `api` answers /api/... requests; `programme` the study-group and hall requests of sessions.
-  Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint, app::Hub& hub,
-           app::ProgrammeService& programme, const api::Router& api,
-           boost::asio::ssl::context* tls = nullptr);
+  // `parts.tls` context every connection must speak TLS. `parts.api` answers /api/... requests;
+  // `parts.programme` the study-group and hall requests of sessions.
+  Listener(boost::asio::io_context& io, boost::asio::ip::tcp::endpoint endpoint,
+           const HttpParts& parts);
   void run();
   void stop();
   boost::asio::ip::tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
@@ -35,10 +28,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::io_context& io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer backoff_;
-  app::Hub& hub_;
-  app::ProgrammeService& programme_;
-  const api::Router& api_;
-  boost::asio::ssl::context* tls_;
+  HttpParts parts_;
 };
 
 }  // namespace moim::net

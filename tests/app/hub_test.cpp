@@ -56,7 +56,8 @@ class HubTest : public ::testing::Test {
       return std::make_unique<ProbeFeature>(feature_log_);
     });
     hub_ = std::make_unique<Hub>(
-        io_, config(), HubParts{*store_, maps_, metrics_, encoder_, graduation_, features_, gate_});
+        io_, config(),
+        HubParts{*store_, maps_, metrics_, encoder_, graduation_, features_, gate_, directory_});
   }
   ~HubTest() override {
     hub_.reset();
@@ -100,6 +101,7 @@ class HubTest : public ::testing::Test {
   graduation::Service graduation_;
   FeatureRegistry features_;
   OpenGate gate_;
+  Directory directory_;
   std::vector<std::string> feature_log_;
   boost::asio::io_context io_;
   std::unique_ptr<Hub> hub_;

@@ -28,7 +28,7 @@ TEST(GraduationScreenshot, TheVenueMidEvent) {
     c.messages_per_second = 1000;
     c.messages_burst = 2000;
   });
-  ASSERT_TRUE(server.server().hub().store().create_host_token(kToken, store::Role::host, "t"));
+  ASSERT_TRUE(server.server().store().create_host_token(kToken, store::Role::host, "t"));
   const std::string csv =
       "name,email,cohort,company\n김민지,minji@x.io,3기,Kakao\n박서준,seojun@x.io,3기,Naver\n"
       "이하은,haeun@x.io,3기,Toss\nAlex Lee,alex@x.io,3기,\n최유나,yuna@x.io,3기,LINE\n";

@@ -85,8 +85,7 @@ TEST_F(ApiRoles, HostInvitesAreForAdminsOnly) {
 }
 
 TEST_F(ApiRoles, TheStoreRefusesAnAttendeeToken) {
-  auto refused =
-      server_.server().hub().store().create_host_token("t0ken", store::Role::attendee, "");
+  auto refused = server_.server().store().create_host_token("t0ken", store::Role::attendee, "");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, Errc::bad_request);
   EXPECT_EQ(http_request(server_.port(), "GET", "/api/online", "", "t0ken").status, 401);

@@ -30,7 +30,7 @@ class GraduationDay : public ::testing::Test {
           c.messages_burst = 2000;
         }),
         floor_(shipped_map("graduation-1f")) {
-    auto& store = server_.server().hub().store();
+    auto& store = server_.server().store();
     EXPECT_TRUE(store.create_host_token(kHost, store::Role::host, "test"));
     server_.host_token(store::Role::attendee, kAttendee);  // as an older database holds it
   }
@@ -293,8 +293,8 @@ TEST_F(GraduationDay, HostChecksInAtTheDeskAndBadCsvIsRefused) {
   ASSERT_EQ(imported.status, 200);
   const auto roster_id = imported.json()["codes"][0]["roster_id"].get<std::int64_t>();
   // Ana joins without her code (dev mode); a host checks her in by roster entry at the desk.
-  ASSERT_TRUE(server_.server().hub().store().create_invite("MOIM-HOST-HOST-HOST", store::Role::host,
-                                                           0, "h"));
+  ASSERT_TRUE(
+      server_.server().store().create_invite("MOIM-HOST-HOST-HOST", store::Role::host, 0, "h"));
   Guest host = join("Host", "MOIM-HOST-HOST-HOST");
   Guest ana;
   ana.client = server_.connect();

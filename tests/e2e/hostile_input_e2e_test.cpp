@@ -134,7 +134,7 @@ void add_text_cases(std::vector<BadCase>& out) {
                       }},
                  [](TestServer& server) {
                    // The table is still there: the first person is still found.
-                   auto first = server.server().hub().store().find_user(1);
+                   auto first = server.server().store().find_user(1);
                    ASSERT_TRUE(first && *first);
                    EXPECT_EQ((*first)->display_name, "구경꾼");
                  }});
@@ -147,7 +147,7 @@ void add_text_cases(std::vector<BadCase>& out) {
                  },
                  {.answer = [](const v1::Envelope& e) { return e.has_ack(); }},
                  [sql_chat](TestServer& server) {
-                   auto stored = server.server().hub().store().recent_chat("study-room", 10);
+                   auto stored = server.server().store().recent_chat("study-room", 10);
                    ASSERT_TRUE(stored);
                    ASSERT_EQ(stored->size(), 1u);
                    EXPECT_EQ(stored->front().text, sql_chat);
@@ -332,7 +332,7 @@ TEST(HostileInputE2E, EachCaseGetsItsAnswerAndOthersAreStillServed) {
   TestServer server;
   auto bystander = server.join("구경꾼");
   ASSERT_TRUE(bystander->request(chat(v1::CHAT_SCOPE_ROOM, "before")));
-  const auto stored_before = server.server().hub().store().recent_chat("lobby", 100)->size();
+  const auto stored_before = server.server().store().recent_chat("lobby", 100)->size();
 
   const auto all = cases();
   EXPECT_GE(all.size(), 50u);
@@ -356,7 +356,7 @@ TEST(HostileInputE2E, EachCaseGetsItsAnswerAndOthersAreStillServed) {
     ASSERT_TRUE(pong && pong->has_pong());
   }
   // Nothing bad was stored: the only room chat is the bystander's.
-  EXPECT_EQ(server.server().hub().store().recent_chat("lobby", 100)->size(), stored_before);
+  EXPECT_EQ(server.server().store().recent_chat("lobby", 100)->size(), stored_before);
   // Every hostile connection is gone, whatever way it ended: nobody is left behind as a ghost.
   const auto deadline = std::chrono::steady_clock::now() + 5s;
   v1::Envelope list;

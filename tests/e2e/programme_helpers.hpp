@@ -10,7 +10,7 @@ inline std::unique_ptr<SyncClient> join_host(TestServer& server, const std::stri
                                              const std::string& room = "",
                                              v1::Joined* joined = nullptr) {
   const std::string code = "HOST-" + random_token(6).value();
-  EXPECT_TRUE(server.server().hub().store().create_invite(code, store::Role::host, 0, "hosts"));
+  EXPECT_TRUE(server.server().store().create_invite(code, store::Role::host, 0, "hosts"));
   auto c = server.connect();
   auto reply = c->hello_and_join(name, code, room);
   EXPECT_TRUE(reply && reply->has_joined()) << (reply ? reply->DebugString() : "timeout");

@@ -40,7 +40,7 @@ TEST(RateLimitE2E, ChatsAndActionsFromOneAddressShareABudget) {
     }
   }
   EXPECT_TRUE(rate_limited(b->request(chat(v1::CHAT_SCOPE_ROOM, "하나 더"))));
-  EXPECT_EQ(server.server().hub().store().recent_chat("lobby", 10)->size(), 4u);
+  EXPECT_EQ(server.server().store().recent_chat("lobby", 10)->size(), 4u);
 
   v1::Envelope status;
   status.mutable_set_status()->set_status(v1::STATUS_BUSY);

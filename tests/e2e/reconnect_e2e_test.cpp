@@ -171,7 +171,7 @@ TEST(ReconnectE2E, AClientThatSaysGoodbyeIsRemovedAtOnceAndCannotResume) {
 TEST(ReconnectE2E, JoiningAfreshWhileAwayReplacesTheHeldAvatar) {
   TestServer server([](ServerConfig& c) { c.dev = false; });
   const auto code = random_invite_code().value();
-  ASSERT_TRUE(server.server().hub().store().create_invite(code, store::Role::attendee, 0, "t"));
+  ASSERT_TRUE(server.server().store().create_invite(code, store::Role::attendee, 0, "t"));
   auto watcher = server.connect();
   ASSERT_TRUE(watcher->hello_and_join("보는이", code)->has_joined());
   auto first = server.connect();

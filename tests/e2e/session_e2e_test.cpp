@@ -7,7 +7,7 @@ namespace {
 
 std::string make_invite(TestServer& server, store::Role role) {
   const auto code = random_invite_code().value();
-  auto created = server.server().hub().store().create_invite(code, role, 0, "test");
+  auto created = server.server().store().create_invite(code, role, 0, "test");
   EXPECT_TRUE(created.has_value());
   return code;
 }

@@ -14,7 +14,7 @@ class SharedCodeE2E : public ::testing::Test {
 
   std::string make_code(store::Role role) {
     auto code = random_invite_code().value();
-    EXPECT_TRUE(server_.server().hub().store().create_invite(code, role, 0, "shared"));
+    EXPECT_TRUE(server_.server().store().create_invite(code, role, 0, "shared"));
     return code;
   }
   // Joins with the shared code from `device` (a fresh device when empty).
@@ -103,7 +103,7 @@ TEST_F(SharedCodeE2E, AJoinWithoutADeviceKeyIsRefusedWithAClearError) {
       << refused->error().message();
   // A single-use code still needs none: the code and the name are the person.
   const auto single = random_invite_code().value();
-  ASSERT_TRUE(server_.server().hub().store().create_invite(single, store::Role::attendee, 1, ""));
+  ASSERT_TRUE(server_.server().store().create_invite(single, store::Role::attendee, 1, ""));
   auto first = server_.connect();
   first->set_device_key("");
   auto joined = first->hello_and_join("이서연", single);

@@ -29,8 +29,8 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   TestServer server;
   auto lead = server.join("리더");
   // The member comes with an invite code, so reconnecting later is the same person.
-  ASSERT_TRUE(server.server().hub().store().create_invite("MEMBER-CODE", store::Role::attendee, 0,
-                                                          "members"));
+  ASSERT_TRUE(
+      server.server().store().create_invite("MEMBER-CODE", store::Role::attendee, 0, "members"));
   auto member = server.connect();
   ASSERT_TRUE(member->hello_and_join("멤버", "MEMBER-CODE", "")->has_joined());
   auto stranger = server.join("손님");
@@ -126,7 +126,7 @@ TEST(StudyRoomE2E, GroupRoomTimerAccessAndAttendance) {
   ASSERT_TRUE(stranger->request(enter(room))->has_room_entered());
 
   // Attendance: the lead and the member were recorded in the room.
-  auto visits = server.server().hub().store().programme().visits(group.id(), 0, now_ms() + 1);
+  auto visits = server.server().store().programme().visits(group.id(), 0, now_ms() + 1);
   ASSERT_TRUE(visits);
   std::set<store::UserId> visitors;
   for (const auto& v : *visits) visitors.insert(v.user);

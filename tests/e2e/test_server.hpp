@@ -67,7 +67,7 @@ class TestServer {
   std::string host_token(store::Role role = store::Role::host, std::string token = "") {
     if (token.empty()) token = random_token(24).value();
     if (store::may_hold_token(role)) {
-      EXPECT_TRUE(server_->hub().store().create_host_token(token, role, "test"));
+      EXPECT_TRUE(server_->store().create_host_token(token, role, "test"));
     } else {
       insert_raw_host_token(token, role);
     }
