@@ -284,4 +284,20 @@ std::string draw_raffle(std::int64_t raffle) {
   return make([&](v1::Envelope& e) { e.mutable_draw_raffle()->set_raffle_id(raffle); });
 }
 
+std::string voice_frame(std::uint32_t seq, std::uint32_t level) {
+  return make([&](v1::Envelope& e) {
+    auto* frame = e.mutable_voice_frame();
+    frame->set_seq(seq);
+    frame->set_opus(std::string(60, static_cast<char>(0x78)));  // an Opus-sized packet
+    frame->set_level(level);
+  });
+}
+
+std::string mute_voice(std::uint64_t user, bool muted) {
+  return make([&](v1::Envelope& e) {
+    e.mutable_mute_voice()->set_user_id(user);
+    e.mutable_mute_voice()->set_muted(muted);
+  });
+}
+
 }  // namespace moim::fuzz::msg

@@ -60,5 +60,7 @@ std::string set_card(const std::string& company, const std::string& link);
 std::string get_graduation();
 std::string export_cards();
 std::string draw_raffle(std::int64_t raffle);
+std::string voice_frame(std::uint32_t seq, std::uint32_t level);
+std::string mute_voice(std::uint64_t user, bool muted);
 
 }  // namespace moim::fuzz::msg

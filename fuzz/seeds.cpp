@@ -87,6 +87,20 @@ std::string hosted() {
   return s.take();
 }
 
+// Two people side by side talk; the host mutes one, who talks on; an attendee tries to mute.
+std::string voice() {
+  Script s;
+  s.arrive(0, kHost, "");
+  s.arrive(1, kAttendee, "");
+  for (std::uint32_t i = 0; i < 3; ++i) s.say(1, voice_frame(i, 40));
+  s.say(0, voice_frame(0, 90));
+  s.say(0, mute_voice(kAttendee.id, true));
+  s.say(1, voice_frame(3, 40));
+  s.say(1, mute_voice(kHost.id, true));
+  s.say(0, mute_voice(kAttendee.id, false));
+  return s.take();
+}
+
 // The same person twice (the second replaces the first), drops and comes back.
 std::string replaced() {
   Script s;
@@ -213,6 +227,7 @@ std::vector<Seed> dispatch_seeds() {
   std::vector<Seed> seeds = {
       {"walk", walk()},   {"hosted", hosted()}, {"replaced", replaced()},
       {"study", study()}, {"hall", hall()},     {"graduation", graduation_day()},
+      {"voice", voice()},
   };
   for (const char* room :
        {"lobby", "study-room", "hall", "graduation-1f", "graduation-2f", "bigmap"}) {

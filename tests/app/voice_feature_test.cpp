@@ -107,7 +107,6 @@ class TestRoom final : public FeatureRoom {
   room::Room room_;
 };
 
-
 world::Map hall() {
   return world::MapBuilder("test", 60, 30)
       .zone(world::ZoneKind::spawn, "main", {1, 1, 3, 3})

