@@ -49,55 +49,45 @@ std::vector<std::string> AudioDevices::names(bool capture) {
   return out;
 }
 
-bool AudioDevices::open_playback(const std::string& name, std::string& why) {
+std::optional<OpenedDevice> AudioDevices::open_device(const std::string& name, bool capture,
+                                                      std::string& why) {
   if (!ok_) {
     why = error_;
-    return false;
+    return std::nullopt;
   }
   SDL_AudioSpec want{};
   want.freq = kAskRate;
   want.format = AUDIO_S16SYS;
-  want.channels = 2;
+  want.channels = capture ? 1 : 2;  // a mono microphone; stereo for the panned mix
   want.samples = kAskSamples;
-  want.callback = &AudioDevices::play_callback;
+  want.callback = capture ? &AudioDevices::capture_callback : &AudioDevices::play_callback;
   want.userdata = this;
   SDL_AudioSpec got{};
   const SDL_AudioDeviceID id =
-      SDL_OpenAudioDevice(name.empty() ? nullptr : name.c_str(), 0, &want, &got,
+      SDL_OpenAudioDevice(name.empty() ? nullptr : name.c_str(), capture ? 1 : 0, &want, &got,
                           SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE);
   if (id == 0) {
     why = SDL_GetError();
-    return false;
+    return std::nullopt;
   }
-  playback_ = {id, got.freq, got.channels, got.samples, name};
-  SDL_PauseAudioDevice(id, 0);
+  return OpenedDevice{id, got.freq, got.channels, got.samples, name};
+}
+
+bool AudioDevices::open_playback(const std::string& name, std::string& why) {
+  auto opened = open_device(name, false, why);
+  if (!opened) return false;
+  playback_ = *opened;
+  SDL_PauseAudioDevice(playback_.id, 0);
   return true;
 }
 
 bool AudioDevices::open_capture(const std::string& name, std::string& why) {
-  if (!ok_) {
-    why = error_;
-    return false;
-  }
-  SDL_AudioSpec want{};
-  want.freq = kAskRate;
-  want.format = AUDIO_S16SYS;
-  want.channels = 1;
-  want.samples = kAskSamples;
-  want.callback = &AudioDevices::capture_callback;
-  want.userdata = this;
-  SDL_AudioSpec got{};
-  const SDL_AudioDeviceID id =
-      SDL_OpenAudioDevice(name.empty() ? nullptr : name.c_str(), 1, &want, &got,
-                          SDL_AUDIO_ALLOW_FREQUENCY_CHANGE | SDL_AUDIO_ALLOW_CHANNELS_CHANGE);
-  if (id == 0) {
-    why = SDL_GetError();
-    return false;
-  }
-  capture_ = {id, got.freq, got.channels, got.samples, name};
+  auto opened = open_device(name, true, why);
+  if (!opened) return false;
+  capture_ = *opened;
   // Whatever the device kept from before it started is not what the person says now.
   capture_ring_.clear();
-  SDL_PauseAudioDevice(id, 0);
+  SDL_PauseAudioDevice(capture_.id, 0);
   return true;
 }
 

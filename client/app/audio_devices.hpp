@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,8 @@ class AudioDevices {
   std::uint64_t underruns() const { return underruns_.load(); }
 
  private:
+  // Opens a device asking for 48 kHz in kAskSamples buffers; takes what it gives.
+  std::optional<OpenedDevice> open_device(const std::string& name, bool capture, std::string& why);
   static void play_callback(void* self, Uint8* stream, int len);
   static void capture_callback(void* self, Uint8* stream, int len);
 

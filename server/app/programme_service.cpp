@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "app/hub.hpp"
+#include "core/overloaded.hpp"
 
 namespace moim::app {
 
@@ -17,13 +18,6 @@ namespace ev = programme_event;
 using namespace moim::programme;
 
 namespace {
-
-template <typename... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <typename... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 // A schedule as the lead asked for it; `default_zone` when they named none. No days and no
 // one-off times is the default evening (daily 21:00-24:00); days without times run then too.

@@ -1,22 +1,12 @@
 #include "features/stage_feature.hpp"
 
 #include "app/encoder.hpp"
+#include "core/overloaded.hpp"
 #include "room/room.hpp"
 
 namespace moim::features {
 
 namespace ev = app::programme_event;
-
-namespace {
-
-template <typename... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <typename... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
-
-}  // namespace
 
 bool StageFeature::handle(app::FeatureRoom& room, const app::Identity& who,
                           std::uint32_t request_id, const app::FeatureRequest& request) {

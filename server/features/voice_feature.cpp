@@ -3,20 +3,10 @@
 #include <algorithm>
 
 #include "app/encoder.hpp"
+#include "core/overloaded.hpp"
 #include "room/room.hpp"
 
 namespace moim::features {
-
-namespace {
-
-template <typename... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <typename... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
-
-}  // namespace
 
 bool VoiceFeature::handle(app::FeatureRoom& room, const app::Identity& who,
                           std::uint32_t request_id, const app::FeatureRequest& request) {
